@@ -1,0 +1,97 @@
+using System.Buffers;
+
+namespace Idaas.Callbacks.Internal;
+
+/// <summary>
+/// Strict base64url (RFC 4648 section 5) decoding: no padding, no <c>+</c> or <c>/</c>, no whitespace, and
+/// zero trailing bits, so that exactly one string encodes each byte sequence.
+/// </summary>
+internal static class Base64Url
+{
+    /// <summary>Checks that <paramref name="text"/> is canonical unpadded base64url.</summary>
+    public static bool IsCanonical(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (DecodeChar(c) < 0)
+            {
+                return false;
+            }
+        }
+
+        return HasCanonicalTail(text.Length, text.IsEmpty ? 0 : DecodeChar(text[^1]));
+    }
+
+    /// <summary>Checks that <paramref name="utf8"/> is canonical unpadded base64url.</summary>
+    public static bool IsCanonical(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (DecodeChar((char)b) < 0)
+            {
+                return false;
+            }
+        }
+
+        return HasCanonicalTail(utf8.Length, utf8.IsEmpty ? 0 : DecodeChar((char)utf8[^1]));
+    }
+
+    /// <summary>Returns the number of bytes that <paramref name="length"/> base64url characters decode to.</summary>
+    public static int GetDecodedLength(int length) => Base64UrlDecodedLength(length);
+
+    /// <summary>
+    /// Decodes canonical base64url into a new array, or returns <see langword="null"/> when the text is not
+    /// canonical.
+    /// </summary>
+    public static byte[]? TryDecode(ReadOnlySpan<char> text)
+    {
+        if (!IsCanonical(text))
+        {
+            return null;
+        }
+
+        var bytes = new byte[Base64UrlDecodedLength(text.Length)];
+        var status = Base64UrlDecodeCore(text, bytes, out var written);
+        return status == OperationStatus.Done && written == bytes.Length ? bytes : null;
+    }
+
+    /// <summary>
+    /// Decodes canonical base64url into <paramref name="destination"/>, which must be at least
+    /// <see cref="GetDecodedLength"/> bytes long.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (!IsCanonical(text) || destination.Length < Base64UrlDecodedLength(text.Length))
+        {
+            return false;
+        }
+
+        return Base64UrlDecodeCore(text, destination, out written) == OperationStatus.Done;
+    }
+
+    private static OperationStatus Base64UrlDecodeCore(ReadOnlySpan<char> text, Span<byte> destination, out int written)
+        => System.Buffers.Text.Base64Url.DecodeFromChars(text, destination, out _, out written);
+
+    // A length of 4n+1 can never be produced by an encoder. The last character of a 2- or 3-character tail
+    // carries bits past the final byte; they must be zero, or several strings would decode to the same bytes.
+    private static bool HasCanonicalTail(int length, int lastValue) => (length % 4) switch
+    {
+        1 => false,
+        2 => (lastValue & 0x0F) == 0,
+        3 => (lastValue & 0x03) == 0,
+        _ => true,
+    };
+
+    private static int Base64UrlDecodedLength(int length) => (int)((long)length * 3 / 4);
+
+    private static int DecodeChar(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        '_' => 63,
+        _ => -1,
+    };
+}
