@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Idaas.Callbacks;
+
+/// <summary>
+/// Validates <see cref="IdaasCallbackOptions"/> at start-up. Each message names the setting and the fix.
+/// </summary>
+internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCallbackOptions>
+{
+    private const int MinSizeBytes = 1024;
+    private const int MaxSizeBytes = 64 * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, IdaasCallbackOptions options)
+    {
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.ApplicationId))
+        {
+            failures.Add("IdaasCallbackOptions.ApplicationId is required: set it to the IDaaS application id (app_...), which every callback carries as its aud claim.");
+        }
+
+        ValidateKeySource(options, failures);
+        ValidateEncryptionKey(options, failures);
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"IdaasCallbackOptions.ClockSkew is {options.ClockSkew}; set it between 00:00:00 and 00:05:00 (default 00:01:00).");
+        }
+
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.MaxBodyBytes", options.MaxBodyBytes, MinSizeBytes, MaxSizeBytes);
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.MaxTokenBytes", options.MaxTokenBytes, MinSizeBytes, MaxSizeBytes);
+        ValidateSigningKeyOptions(options.SigningKeys, failures);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Checks whether <paramref name="uri"/> may be fetched: HTTPS, or HTTP to a loopback host.</summary>
+    internal static bool IsAllowedKeyEndpoint(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            return false;
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttps)
+        {
+            return true;
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttp
+            && (uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address)));
+    }
+
+    private static void ValidateKeySource(IdaasCallbackOptions options, List<string> failures)
+    {
+        var hasEndpoint = options.PublicKeyEndpoint is not null;
+        var hasInline = !string.IsNullOrWhiteSpace(options.JsonWebKeySet);
+        if (hasEndpoint == hasInline)
+        {
+            failures.Add(hasEndpoint
+                ? "IdaasCallbackOptions.PublicKeyEndpoint and JsonWebKeySet are both set: keep one key source."
+                : "IdaasCallbackOptions.PublicKeyEndpoint is required: set it to the application's Public Key Endpoint (https://.../provisioning/jwks), or set JsonWebKeySet to the JWKS JSON.");
+            return;
+        }
+
+        if (hasEndpoint && !IsAllowedKeyEndpoint(options.PublicKeyEndpoint!))
+        {
+            failures.Add($"IdaasCallbackOptions.PublicKeyEndpoint '{options.PublicKeyEndpoint}' must be an absolute https URL; plain http is allowed only for loopback hosts.");
+        }
+
+        if (hasInline && !IsKeySetDocument(options.JsonWebKeySet!))
+        {
+            failures.Add("IdaasCallbackOptions.JsonWebKeySet is not a JWKS: set it to a JSON object with a \"keys\" array, as served by the Public Key Endpoint.");
+        }
+    }
+
+    private static bool IsKeySetDocument(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("keys", out var keys)
+                && keys.ValueKind == JsonValueKind.Array;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void ValidateEncryptionKey(IdaasCallbackOptions options, List<string> failures)
+    {
+        if (options.EncryptionKey is not null && !EncryptionKeyParser.TryParseHex(options.EncryptionKey, out _))
+        {
+            failures.Add($"IdaasCallbackOptions.EncryptionKey must be 64 hexadecimal characters (an AES-256 key, as shown in the IDaaS console); the configured value has {options.EncryptionKey.Length} characters or other characters. Remove the setting to accept only unencrypted callbacks.");
+        }
+    }
+
+    private static void ValidateSigningKeyOptions(SigningKeyOptions keys, List<string> failures)
+    {
+        if (keys.FetchTimeout < TimeSpan.FromMilliseconds(100) || keys.FetchTimeout > TimeSpan.FromSeconds(30))
+        {
+            failures.Add($"IdaasCallbackOptions.SigningKeys.FetchTimeout is {keys.FetchTimeout}; set it between 00:00:00.1 and 00:00:30 (default 00:00:05), below the 10 second acknowledgement budget.");
+        }
+
+        if (keys.RefreshCooldown < TimeSpan.Zero || keys.RefreshCooldown > TimeSpan.FromHours(1))
+        {
+            failures.Add($"IdaasCallbackOptions.SigningKeys.RefreshCooldown is {keys.RefreshCooldown}; set it between 00:00:00 and 01:00:00 (default 00:00:30).");
+        }
+
+        if (keys.RefreshInterval != TimeSpan.Zero && keys.RefreshInterval < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"IdaasCallbackOptions.SigningKeys.RefreshInterval is {keys.RefreshInterval}; set it to 00:00:00 (off) or at least 00:01:00 (default 12:00:00).");
+        }
+
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.SigningKeys.MaxResponseBytes", keys.MaxResponseBytes, MinSizeBytes, 16 * 1024 * 1024);
+    }
+
+    private static void AddIfOutOfRange(List<string> failures, string setting, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            failures.Add($"{setting} is {value} bytes; set it between {minimum} and {maximum} bytes.");
+        }
+    }
+}

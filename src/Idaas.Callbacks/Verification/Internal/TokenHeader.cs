@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace Idaas.Callbacks.Verification;
+
+/// <summary>The JWS protected header members the verifier acts on.</summary>
+internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bool HasCriticalParameters)
+{
+    /// <summary>
+    /// Parses the decoded header JSON. Members other than <c>alg</c>, <c>kid</c> and <c>crit</c> are ignored,
+    /// and in particular no key or key URL is ever taken from <c>jwk</c>, <c>jku</c>, <c>x5c</c> or <c>x5u</c>.
+    /// </summary>
+    /// <returns><see langword="false"/> when the JSON is not an object, a member repeats, or a member has the wrong type.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> json, out TokenHeader header)
+    {
+        header = default;
+        string? algorithm = null;
+        string? keyId = null;
+        var critical = false;
+        var seen = new JsonMemberSet();
+
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!seen.TryAdd(ref reader))
+                {
+                    return false;
+                }
+
+                if (reader.ValueTextEquals("alg"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    algorithm = reader.GetString();
+                }
+                else if (reader.ValueTextEquals("kid"u8))
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                    {
+                        return false;
+                    }
+
+                    keyId = reader.GetString();
+                }
+                else
+                {
+                    critical |= reader.ValueTextEquals("crit"u8);
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        header = new TokenHeader(algorithm, keyId, critical);
+        return true;
+    }
+}
