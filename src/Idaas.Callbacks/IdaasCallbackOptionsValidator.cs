@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Idaas.Callbacks.Encryption;
 using Microsoft.Extensions.Options;
 
 namespace Idaas.Callbacks;
@@ -93,7 +94,7 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
 
     private static void ValidateEncryptionKey(IdaasCallbackOptions options, List<string> failures)
     {
-        if (options.EncryptionKey is not null && !EncryptionKeyParser.TryParseHex(options.EncryptionKey, out _))
+        if (options.EncryptionKey is not null && !BusinessDataDecryptor.TryParseHexKey(options.EncryptionKey, out _))
         {
             failures.Add($"IdaasCallbackOptions.EncryptionKey must be 64 hexadecimal characters (an AES-256 key, as shown in the IDaaS console); the configured value has {options.EncryptionKey.Length} characters or other characters. Remove the setting to accept only unencrypted callbacks.");
         }

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Idaas.Callbacks;
+
+public sealed partial class CallbackReceiver
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1100, EventName = "CallbackRejected", Level = LogLevel.Information, Message = "Callback rejected: {Reason}. {Detail}")]
+        public static partial void CallbackRejected(ILogger logger, CallbackRejectionReason reason, string detail);
+
+        [LoggerMessage(EventId = 1101, EventName = "UnencryptedCallbackAccepted", Level = LogLevel.Warning, Message = "Callback {TokenId} carries unencrypted business data although an encryption key is configured; it was accepted because AllowUnencryptedCallbacks is true.")]
+        public static partial void UnencryptedCallbackAccepted(ILogger logger, string tokenId);
+    }
+}

@@ -1,0 +1,137 @@
+using Idaas.Callbacks.Encryption;
+using Idaas.Callbacks.Events;
+using Idaas.Callbacks.Internal;
+using Idaas.Callbacks.Verification;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Idaas.Callbacks;
+
+/// <summary>
+/// Turns the body of one IDaaS callback POST into verified, typed events, or into a typed rejection with the
+/// HTTP status to answer.
+/// </summary>
+/// <remarks>
+/// Steps: size limits, the <c>{"event":"..."}</c> envelope, token verification, the encryption policy,
+/// decryption, and decoding. Bad input never throws. Instances are thread-safe; register one per application.
+/// </remarks>
+public sealed partial class CallbackReceiver
+{
+    private readonly IdaasCallbackOptions _options;
+    private readonly CallbackTokenVerifier _verifier;
+    private readonly BusinessDataDecryptor? _decryptor;
+    private readonly ILogger _logger;
+
+    internal CallbackReceiver(IOptions<IdaasCallbackOptions> options, CallbackTokenVerifier verifier, ILogger<CallbackReceiver> logger)
+    {
+        _options = options.Value;
+        _verifier = verifier;
+        _logger = logger;
+        if (BusinessDataDecryptor.TryParseHexKey(_options.EncryptionKey, out var key))
+        {
+            _decryptor = new BusinessDataDecryptor(key);
+        }
+    }
+
+    /// <summary>Verifies and decodes one callback request body.</summary>
+    /// <param name="body">The raw request body, UTF-8 JSON.</param>
+    /// <param name="cancellationToken">Ends a wait for a signing-key refresh.</param>
+    /// <returns>The decoded events, or the rejection with its HTTP status.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public async ValueTask<CallbackReceiveResult> ReceiveAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        if (body.Length > _options.MaxBodyBytes)
+        {
+            return Reject(CallbackRejectionReason.BodyTooLarge, $"The request body is larger than the limit of {_options.MaxBodyBytes} bytes.");
+        }
+
+        switch (CallbackEnvelope.TryReadToken(body.Span, _options.MaxTokenBytes, out var token))
+        {
+            case EnvelopeStatus.Malformed:
+                return Reject(CallbackRejectionReason.MalformedBody, "The request body must be a JSON object with a string member named \"event\".");
+            case EnvelopeStatus.TokenTooLarge:
+                return Reject(CallbackRejectionReason.TokenTooLarge, $"The token is longer than the limit of {_options.MaxTokenBytes} characters.");
+        }
+
+        var verification = await _verifier.VerifyAsync(token!, cancellationToken).ConfigureAwait(false);
+        if (!verification.IsValid)
+        {
+            return CallbackReceiveResult.Rejected(verification.RejectionReason.Value, verification.Message);
+        }
+
+        return Decode(verification.Token);
+    }
+
+    private CallbackReceiveResult Decode(VerifiedCallbackToken token)
+    {
+        ReadOnlySpan<byte> businessData;
+        byte[]? plaintext = null;
+        if (token.DataEncrypted)
+        {
+            if (_decryptor is null)
+            {
+                return Reject(CallbackRejectionReason.DecryptionFailed, "The business data is encrypted, but no encryption key is configured.");
+            }
+
+            if (_decryptor.TryDecrypt(token.CipherData ?? string.Empty, out plaintext) != DecryptionStatus.Succeeded)
+            {
+                return Reject(CallbackRejectionReason.DecryptionFailed, "The business data could not be decrypted with the configured key.");
+            }
+
+            businessData = plaintext;
+        }
+        else
+        {
+            if (_decryptor is not null && !_options.AllowUnencryptedCallbacks)
+            {
+                return Reject(CallbackRejectionReason.EncryptionRequired, "The business data is not encrypted, but encryption is required.");
+            }
+
+            if (_decryptor is not null)
+            {
+                Log.UnencryptedCallbackAccepted(_logger, token.TokenId);
+            }
+
+            businessData = token.PlainData.Span;
+        }
+
+        var context = new SyncEventContext(token.Subject ?? _options.InstanceId ?? string.Empty, token.Audience, token.TokenId);
+        var decoded = SyncEventDecoder.Decode(businessData, context);
+        if (decoded.Status != SyncEventDecodingStatus.Succeeded)
+        {
+            return Reject(CallbackRejectionReason.MalformedBusinessData, DescribeDecodingFailure(decoded.Status));
+        }
+
+        if (!IsExpectedInstance(decoded.InstanceId, token.Subject))
+        {
+            return Reject(CallbackRejectionReason.InvalidSubject, "The business data's instanceId differs from the token subject or the configured instance id.");
+        }
+
+        return CallbackReceiveResult.Accepted(token, decoded.Events, decoded.Failures);
+    }
+
+    private static string DescribeDecodingFailure(SyncEventDecodingStatus status) => status switch
+    {
+        SyncEventDecodingStatus.InvalidJson => "The business data is not a JSON object.",
+        SyncEventDecodingStatus.MissingEventData => "The business data has no eventData member.",
+        SyncEventDecodingStatus.InvalidEventData => "The business data's eventData is not a JSON string holding an array of events.",
+        _ => "The business data has a member of the wrong JSON type.",
+    };
+
+    private bool IsExpectedInstance(string? payloadInstanceId, string? subject)
+    {
+        if (payloadInstanceId is null)
+        {
+            return string.IsNullOrEmpty(_options.InstanceId);
+        }
+
+        return (subject is null || string.Equals(payloadInstanceId, subject, StringComparison.Ordinal))
+            && (string.IsNullOrEmpty(_options.InstanceId) || string.Equals(payloadInstanceId, _options.InstanceId, StringComparison.Ordinal));
+    }
+
+    private CallbackReceiveResult Reject(CallbackRejectionReason reason, string message)
+    {
+        Log.CallbackRejected(_logger, reason, message);
+        return CallbackReceiveResult.Rejected(reason, message);
+    }
+}
