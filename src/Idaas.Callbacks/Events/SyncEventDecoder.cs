@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Idaas.Callbacks.Events.Internal;
+
+namespace Idaas.Callbacks.Events;
+
+/// <summary>
+/// Decodes the business data of a verified callback (the decrypted <c>cipherData</c> or the raw JSON of
+/// <c>plainData</c>) into typed events.
+/// </summary>
+/// <remarks>
+/// The business data is <c>{"instanceId", "aliUid", "eventVersion", "eventData"}</c>, where <c>eventData</c> is a
+/// string that contains a JSON array of events, and each event's <c>bizData</c> is again a string that contains a JSON
+/// object. No exception escapes for any input: problems with the whole payload come back as a
+/// <see cref="SyncEventDecodingStatus"/>, and problems with one event as an <see cref="EventDecodingFailure"/>.
+/// </remarks>
+internal static class SyncEventDecoder
+{
+    /// <summary>Decodes UTF-8 business data, tagging every event with the claims in <paramref name="context"/>.</summary>
+    public static SyncEventDecodingResult Decode(ReadOnlySpan<byte> businessData, SyncEventContext context)
+    {
+        // eventData is unescaped into a pooled buffer. It may contain passwords, so it is cleared before reuse.
+        byte[]? eventData = null;
+        try
+        {
+            var status = EnvelopeReader.Read(businessData, out var envelope, ref eventData, out var eventDataLength);
+            if (status != SyncEventDecodingStatus.Succeeded)
+            {
+                return SyncEventDecodingResult.Failure(status);
+            }
+
+            var events = new List<IdaasEvent>();
+            var failures = new List<EventDecodingFailure>();
+            if (!EventArrayReader.TryRead(eventData.AsSpan(0, eventDataLength), context, events, failures))
+            {
+                return SyncEventDecodingResult.Failure(SyncEventDecodingStatus.InvalidEventData);
+            }
+
+            return SyncEventDecodingResult.Success(envelope.InstanceId, envelope.AliUid, envelope.EventVersion, events, failures);
+        }
+        catch (JsonException)
+        {
+            // EnvelopeReader catches its own JSON errors, so this one comes from the eventData array.
+            return SyncEventDecodingResult.Failure(SyncEventDecodingStatus.InvalidEventData);
+        }
+        finally
+        {
+            JsonStrings.ReturnToPool(eventData);
+        }
+    }
+}
