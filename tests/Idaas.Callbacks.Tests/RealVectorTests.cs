@@ -7,7 +7,7 @@ namespace Idaas.Callbacks.Tests;
 
 public sealed class RealVectorTests
 {
-    private static readonly RealVector Vector = RealVector.Load();
+    private static readonly RealVector Vector = RealVector.Instance;
 
     [Fact]
     public async Task Real_token_decodes_to_one_user_deleted_event()

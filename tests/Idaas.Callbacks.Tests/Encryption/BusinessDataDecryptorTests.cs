@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Idaas.Callbacks.Encryption;
-using Idaas.Callbacks.Tests.TestData;
+using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.Tests.Encryption;
 
@@ -9,18 +9,18 @@ public class BusinessDataDecryptorTests
 {
     private const string A256GcmHeader = """{"alg":"dir","enc":"A256GCM"}""";
 
-    private static readonly byte[] VectorKey = Convert.FromHexString(CallbackVectors.EncryptKeyHex);
+    private static readonly byte[] VectorKey = Convert.FromHexString(RealVector.Instance.EncryptionKey);
 
     private readonly BusinessDataDecryptor _decryptor = new(VectorKey);
 
     [Fact]
     public void RealVector_DecryptsToExpectedPlaintext()
     {
-        var status = _decryptor.TryDecrypt(CallbackVectors.CipherData, out var plaintext, out var reason);
+        var status = _decryptor.TryDecrypt(RealVector.Instance.CipherData, out var plaintext, out var reason);
 
         status.Should().Be(DecryptionStatus.Succeeded);
         reason.Should().Be(DecryptionFailureReason.None);
-        Encoding.UTF8.GetString(plaintext!).Should().Be(CallbackVectors.ExpectedPlaintext);
+        Encoding.UTF8.GetString(plaintext!).Should().Be(RealVector.Instance.Plaintext);
     }
 
     // Positions are counted inside each segment: first character, a middle one and the last one.
@@ -39,7 +39,7 @@ public class BusinessDataDecryptorTests
     [InlineData(4, -1)]
     public void AlteredCharacter_InAnySegment_Fails(int segment, int position)
     {
-        var segments = CallbackVectors.CipherData.Split('.');
+        var segments = RealVector.Instance.CipherData.Split('.');
         var text = segments[segment].ToCharArray();
         var index = position < 0 ? text.Length + position : position;
         text[index] = text[index] == 'A' ? 'B' : 'A';
@@ -54,7 +54,7 @@ public class BusinessDataDecryptorTests
     [Fact]
     public void CharacterInEncryptedKeySegment_Fails()
     {
-        var segments = CallbackVectors.CipherData.Split('.');
+        var segments = RealVector.Instance.CipherData.Split('.');
         segments[1] = "AA";
 
         var status = _decryptor.TryDecrypt(string.Join('.', segments), out _, out var reason);
@@ -70,7 +70,7 @@ public class BusinessDataDecryptorTests
     [InlineData(4)]
     public void PaddedSegment_Fails(int segment)
     {
-        var segments = CallbackVectors.CipherData.Split('.');
+        var segments = RealVector.Instance.CipherData.Split('.');
         var padding = (4 - (segments[segment].Length % 4)) % 4;
         segments[segment] += new string('=', padding == 0 ? 4 : padding);
 
@@ -84,7 +84,7 @@ public class BusinessDataDecryptorTests
     [InlineData('_', '/')]
     public void StandardBase64Alphabet_Fails(char urlCharacter, char standardCharacter)
     {
-        var jwe = CallbackVectors.CipherData;
+        var jwe = RealVector.Instance.CipherData;
         var ciphertextStart = jwe.IndexOf("..", StringComparison.Ordinal) + 19;
         var index = jwe.IndexOf(urlCharacter, ciphertextStart);
         index.Should().BePositive("the vector's ciphertext contains '{0}'", urlCharacter);
@@ -101,7 +101,7 @@ public class BusinessDataDecryptorTests
     [InlineData(" ")]
     public void WhitespaceInsideCiphertext_Fails(string whitespace)
     {
-        var jwe = CallbackVectors.CipherData;
+        var jwe = RealVector.Instance.CipherData;
         var altered = jwe.Insert(jwe.Length / 2, whitespace);
 
         var status = _decryptor.TryDecrypt(altered, out _);
@@ -114,10 +114,10 @@ public class BusinessDataDecryptorTests
     {
         var wrongKey = (byte[])VectorKey.Clone();
         wrongKey[0] ^= 0x01;
-        var segments = CallbackVectors.CipherData.Split('.');
+        var segments = RealVector.Instance.CipherData.Split('.');
         segments[4] = (segments[4][0] == 'A' ? "B" : "A") + segments[4][1..];
 
-        var wrongKeyStatus = new BusinessDataDecryptor(wrongKey).TryDecrypt(CallbackVectors.CipherData, out _, out var wrongKeyReason);
+        var wrongKeyStatus = new BusinessDataDecryptor(wrongKey).TryDecrypt(RealVector.Instance.CipherData, out _, out var wrongKeyReason);
         var alteredTagStatus = _decryptor.TryDecrypt(string.Join('.', segments), out _, out var alteredTagReason);
 
         wrongKeyStatus.Should().Be(DecryptionStatus.Failed);
@@ -214,7 +214,7 @@ public class BusinessDataDecryptorTests
     [InlineData(6)]
     public void WrongSegmentCount_Fails(int segmentCount)
     {
-        var segments = CallbackVectors.CipherData.Split('.').ToList();
+        var segments = RealVector.Instance.CipherData.Split('.').ToList();
         if (segmentCount < segments.Count)
         {
             segments.RemoveAt(1);
@@ -284,7 +284,7 @@ public class BusinessDataDecryptorTests
     public void RandomMutations_NeverThrow()
     {
         var random = new Random(20220330);
-        var original = CallbackVectors.CipherData;
+        var original = RealVector.Instance.CipherData;
         const string Alphabet = "ABCabc019-_.=+/ \n\"{}";
 
         for (var i = 0; i < 5000; i++)

@@ -1,5 +1,5 @@
 using Idaas.Callbacks.Encryption;
-using Idaas.Callbacks.Tests.TestData;
+using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.Tests.Encryption;
 
@@ -8,20 +8,20 @@ public class HexKeyParsingTests
     [Fact]
     public void LowerCaseKey_ParsesToThirtyTwoBytes()
     {
-        var parsed = BusinessDataDecryptor.TryParseHexKey(CallbackVectors.EncryptKeyHex, out var key);
+        var parsed = BusinessDataDecryptor.TryParseHexKey(RealVector.Instance.EncryptionKey, out var key);
 
         parsed.Should().BeTrue();
-        key.Should().Equal(Convert.FromHexString(CallbackVectors.EncryptKeyHex));
+        key.Should().Equal(Convert.FromHexString(RealVector.Instance.EncryptionKey));
         key.Should().HaveCount(32);
     }
 
     [Fact]
     public void UpperCaseKey_ParsesToSameBytes()
     {
-        var parsed = BusinessDataDecryptor.TryParseHexKey(CallbackVectors.EncryptKeyHex.ToUpperInvariant(), out var key);
+        var parsed = BusinessDataDecryptor.TryParseHexKey(RealVector.Instance.EncryptionKey.ToUpperInvariant(), out var key);
 
         parsed.Should().BeTrue();
-        key.Should().Equal(Convert.FromHexString(CallbackVectors.EncryptKeyHex));
+        key.Should().Equal(Convert.FromHexString(RealVector.Instance.EncryptionKey));
     }
 
     public static TheoryData<string?> InvalidKeys => new()

@@ -1,7 +1,7 @@
 using System.Text;
 using Idaas.Callbacks.Encryption;
 using Idaas.Callbacks.Events;
-using Idaas.Callbacks.Tests.TestData;
+using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.Tests.Events;
 
@@ -12,9 +12,9 @@ public class SyncEventDecoderTests
     [Fact]
     public void RealVector_DecodesOneUserDeletedEvent()
     {
-        var decryptor = new BusinessDataDecryptor(Convert.FromHexString(CallbackVectors.EncryptKeyHex));
-        decryptor.TryDecrypt(CallbackVectors.CipherData, out var plaintext).Should().Be(DecryptionStatus.Succeeded);
-        var context = new SyncEventContext(CallbackVectors.Subject, CallbackVectors.Audience, CallbackVectors.TokenId);
+        var decryptor = new BusinessDataDecryptor(Convert.FromHexString(RealVector.Instance.EncryptionKey));
+        decryptor.TryDecrypt(RealVector.Instance.CipherData, out var plaintext).Should().Be(DecryptionStatus.Succeeded);
+        var context = new SyncEventContext(RealVector.Instance.Subject, RealVector.Instance.ApplicationId, RealVector.Instance.TokenId);
 
         var result = SyncEventDecoder.Decode(plaintext, context);
 

@@ -21,7 +21,12 @@ internal sealed class RealVector
         ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64());
         CipherData = claims.GetProperty("cipherData").GetString()!;
         Plaintext = vector.GetProperty("expectedDecryptedCipherData").GetString()!;
+        Subject = claims.GetProperty("sub").GetString()!;
+        TokenId = claims.GetProperty("jti").GetString()!;
     }
+
+    /// <summary>Gets the vector, read once per test run.</summary>
+    public static RealVector Instance { get; } = Load();
 
     public string ApplicationId { get; }
 
@@ -40,6 +45,10 @@ internal sealed class RealVector
     public string CipherData { get; }
 
     public string Plaintext { get; }
+
+    public string Subject { get; }
+
+    public string TokenId { get; }
 
     public static RealVector Load()
     {
