@@ -13,8 +13,8 @@ internal static class SigningKeyServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="SigningKeyCache"/> as a singleton and as <see cref="ISigningKeySource"/>, the named
-    /// HTTP client <see cref="HttpClientName"/>, and <see cref="TimeProvider.System"/> unless a time provider is
-    /// already registered. Calling it twice registers nothing twice.
+    /// HTTP client <see cref="HttpClientName"/>, <see cref="TimeProvider.System"/> unless a time provider is
+    /// already registered, and <see cref="SigningKeyRefreshService"/>. Calling it twice registers nothing twice.
     /// </summary>
     /// <remarks>The options <see cref="IdaasCallbackOptions"/> must be configured by the caller.</remarks>
     internal static IServiceCollection AddIdaasSigningKeys(this IServiceCollection services)
@@ -37,6 +37,7 @@ internal static class SigningKeyServiceCollectionExtensions
 
         services.TryAddSingleton<SigningKeyCache>();
         services.TryAddSingleton<ISigningKeySource>(static provider => provider.GetRequiredService<SigningKeyCache>());
+        services.AddHostedService<SigningKeyRefreshService>();
         return services;
     }
 }
