@@ -28,6 +28,18 @@ public sealed class SigningKeyCacheFailureTests
         harness.KeyLogs().Should().NotContain(record => record.Message.Contains("Bad gateway", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task InvalidUtf8_IsRejectedAsEncodingFailure()
+    {
+        await using var harness = await WarmHarnessAsync();
+        Fail(harness.Stub, "invalid utf-8");
+
+        await harness.Cache.RefreshAsync(CancellationToken.None);
+
+        harness.KeyLogs("JwksResponseRejected").Should().ContainSingle()
+            .Which.GetStructuredStateValue("Failure").Should().Be("InvalidEncoding");
+    }
+
     [Theory]
     [MemberData(nameof(FailureModes))]
     public async Task ColdCacheWithFailingEndpoint_ReturnsKeysUnavailable(string mode)
@@ -102,6 +114,28 @@ public sealed class SigningKeyCacheFailureTests
         var result = await lookup.WaitAsync(RealTimeLimit);
 
         result.Status.Should().Be(SigningKeyLookupStatus.KeysUnavailable);
+        await harness.WaitForKeyLogAsync("JwksFetchTimedOut");
+    }
+
+    [Fact]
+    public async Task HandlerIgnoringCancellation_CallerReturnsAtTimeout()
+    {
+        await using var harness = await WarmHarnessAsync();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Stub.RespondWith(async _ =>
+        {
+            await gate.Task;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(TestJwks.Document(TestJwks.RsaEntry(TestRsaKeys.Second, "k2"))) };
+        });
+
+        var lookup = harness.Cache.FindAsync("k2", CancellationToken.None).AsTask();
+        await harness.Stub.WaitForRequestAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var result = await lookup.WaitAsync(RealTimeLimit);
+        gate.SetResult();
+
+        result.Status.Should().Be(SigningKeyLookupStatus.UnknownKey);
+        harness.KeyLogs("RefreshWaitTimedOut").Should().ContainSingle();
         await harness.WaitForKeyLogAsync("JwksFetchTimedOut");
     }
 
@@ -216,7 +250,7 @@ public sealed class SigningKeyCacheFailureTests
                 stub.RespondWith(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0x1F, 0x8B, 0x08, 0x00, 0x42]) }));
                 break;
             case "invalid utf-8":
-                stub.RespondWith(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent("{\"keys\":[\"\xC3\x28\"]}"u8.ToArray()) }));
+                stub.RespondWith(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([.. "{\"keys\":[\""u8, 0xC3, 0x28, .. "\"]}"u8]) }));
                 break;
             case "unresolvable host":
                 stub.Throw(new HttpRequestException(HttpRequestError.NameResolutionError, "Name or service not known (idaas-jwks.invalid:443)"));
