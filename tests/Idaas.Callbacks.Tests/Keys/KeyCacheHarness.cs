@@ -37,14 +37,17 @@ internal sealed class KeyCacheHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static KeyCacheHarness WithStub(Action<IdaasCallbackOptions>? configure = null) =>
-        Create(new StubJwksHandler(), options =>
-        {
-            options.PublicKeyEndpoint = new Uri(StubEndpoint);
-            configure?.Invoke(options);
-        });
+    public static KeyCacheHarness WithStub(Action<IdaasCallbackOptions>? configure = null, Action<IServiceCollection>? configureServices = null) =>
+        Create(
+            new StubJwksHandler(),
+            options =>
+            {
+                options.PublicKeyEndpoint = new Uri(StubEndpoint);
+                configure?.Invoke(options);
+            },
+            configureServices);
 
-    public static KeyCacheHarness WithRealHandler(Action<IdaasCallbackOptions> configure) => Create(null, configure);
+    public static KeyCacheHarness WithRealHandler(Action<IdaasCallbackOptions> configure) => Create(null, configure, null);
 
     /// <summary>Returns the records that the key cache and its refresh service logged, oldest first.</summary>
     public IReadOnlyList<FakeLogRecord> KeyLogs() =>
@@ -85,7 +88,7 @@ internal sealed class KeyCacheHarness : IAsyncDisposable
         Handler?.Dispose();
     }
 
-    private static KeyCacheHarness Create(StubJwksHandler? handler, Action<IdaasCallbackOptions> configure)
+    private static KeyCacheHarness Create(StubJwksHandler? handler, Action<IdaasCallbackOptions> configure, Action<IServiceCollection>? configureServices)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
@@ -111,6 +114,7 @@ internal sealed class KeyCacheHarness : IAsyncDisposable
                 .ConfigurePrimaryHttpMessageHandler((primary, _) => received.Attach((SocketsHttpHandler)primary));
         }
 
+        configureServices?.Invoke(services);
         return new KeyCacheHarness(services.BuildServiceProvider(), time, handler, received);
     }
 }

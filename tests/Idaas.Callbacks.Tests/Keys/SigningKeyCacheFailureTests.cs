@@ -1,5 +1,6 @@
 using System.Net;
 using Idaas.Callbacks.Keys;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Tests.Keys;
@@ -137,6 +138,20 @@ public sealed class SigningKeyCacheFailureTests
         result.Status.Should().Be(SigningKeyLookupStatus.UnknownKey);
         harness.KeyLogs("RefreshWaitTimedOut").Should().ContainSingle();
         await harness.WaitForKeyLogAsync("JwksFetchTimedOut");
+    }
+
+    [Fact]
+    public async Task ShorterHttpClientTimeout_CountsAsFailedFetch()
+    {
+        await using var harness = KeyCacheHarness.WithStub(configureServices: services => services
+            .AddHttpClient(SigningKeyServiceCollectionExtensions.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMilliseconds(50)));
+        harness.Stub.Hang();
+
+        var lookup = await harness.Cache.FindAsync("k1", CancellationToken.None).AsTask().WaitAsync(RealTimeLimit);
+
+        lookup.Status.Should().Be(SigningKeyLookupStatus.KeysUnavailable);
+        harness.KeyLogs("JwksFetchFailed").Should().ContainSingle().Which.Level.Should().Be(LogLevel.Error);
     }
 
     [Fact]

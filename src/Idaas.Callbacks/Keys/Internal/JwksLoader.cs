@@ -65,9 +65,19 @@ internal sealed class JwksLoader
                 Log.JwksResponseRejected(_logger, _endpointForLogs, exception.Failure, exception.StatusCode, exception.ContentType, exception.Message, cachedKeyCount);
                 return null;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                Log.JwksFetchTimedOut(_logger, _endpointForLogs, _fetchTimeout, cachedKeyCount);
+                // When the fetch timeout did not fire, the cancellation came from elsewhere, such as a shorter
+                // HttpClient.Timeout on the named client. Either way the fetch failed.
+                if (timeout.IsCancellationRequested)
+                {
+                    Log.JwksFetchTimedOut(_logger, _endpointForLogs, _fetchTimeout, cachedKeyCount);
+                }
+                else
+                {
+                    Log.JwksFetchFailed(_logger, exception, _endpointForLogs, cachedKeyCount);
+                }
+
                 return null;
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
