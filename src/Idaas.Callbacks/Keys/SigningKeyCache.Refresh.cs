@@ -12,6 +12,9 @@ internal sealed partial class SigningKeyCache
         TimeSpan sinceLastStart;
         lock (_refreshLock)
         {
+            // NOTE: A lookup that joins a periodic refresh which started just before IDaaS published a new key
+            // gets UnknownKey. Periodic refreshes do not start the cooldown, so the next lookup for that kid fetches
+            // again unless a refresh for another unknown kid started within the cooldown.
             if (_refresh is { IsCompleted: false } running)
             {
                 return running;
