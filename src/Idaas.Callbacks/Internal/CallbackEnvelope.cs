@@ -12,10 +12,12 @@ namespace Idaas.Callbacks.Internal;
 /// </remarks>
 internal static class CallbackEnvelope
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public static EnvelopeStatus TryReadToken(ReadOnlySpan<byte> body, int maxTokenBytes, out string? token)
     {
         token = null;
-        if (body.StartsWith("\xEF\xBB\xBF"u8))
+        if (body.StartsWith(Utf8ByteOrderMark))
         {
             body = body[3..];
         }

@@ -53,7 +53,7 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.TokenTooLarge, $"The token is longer than the limit of {_options.MaxTokenBytes} characters.");
         }
 
-        if (!TrySplit(token, out var headerEnd, out var payloadEnd))
+        if (!TryFindSegments(token, out var headerEnd, out var payloadEnd))
         {
             return Reject(CallbackRejectionReason.MalformedToken, "The token is not a compact JWS of three canonical base64url segments.");
         }
@@ -63,9 +63,15 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.MalformedToken, "The token header is not a JSON object with string alg and kid members.");
         }
 
+        // The algorithm is checked before the other segments, so that an unsigned token is reported as such.
         if (header.Algorithm != SecurityAlgorithms.RsaSha256 || header.HasCriticalParameters)
         {
             return Reject(CallbackRejectionReason.UnsupportedAlgorithm, "The token must be signed with RS256 and carry no crit header parameter.");
+        }
+
+        if (!HasCanonicalBody(token, headerEnd, payloadEnd))
+        {
+            return Reject(CallbackRejectionReason.MalformedToken, "The token is not a compact JWS of three canonical base64url segments.");
         }
 
         var lookup = await _keys.FindAsync(header.KeyId, cancellationToken).ConfigureAwait(false);
@@ -195,7 +201,7 @@ public sealed partial class CallbackTokenVerifier
                 return false;
             }
 
-            // The signing input is the ASCII text of the header and payload segments; TrySplit checked that
+            // The signing input is the ASCII text of the header and payload segments; the segment checks ensured that
             // every character is a base64url character, so the ASCII encoding is exact.
             var inputLength = Encoding.ASCII.GetBytes(token.AsSpan(0, payloadEnd), input);
             foreach (var key in keys)
@@ -244,19 +250,21 @@ public sealed partial class CallbackTokenVerifier
         return TokenVerificationResult.Failure(reason, message);
     }
 
-    private static bool TrySplit(string token, out int headerEnd, out int payloadEnd)
+    private static bool TryFindSegments(string token, out int headerEnd, out int payloadEnd)
     {
         headerEnd = token.IndexOf('.', StringComparison.Ordinal);
         payloadEnd = headerEnd < 0 ? -1 : token.IndexOf('.', headerEnd + 1);
-        if (headerEnd <= 0 || payloadEnd <= headerEnd + 1 || payloadEnd == token.Length - 1)
-        {
-            return false;
-        }
+        return headerEnd > 0
+            && payloadEnd > headerEnd
+            && token.IndexOf('.', payloadEnd + 1) < 0
+            && Base64Url.IsCanonical(token.AsSpan(0, headerEnd));
+    }
 
-        var span = token.AsSpan();
-        return Base64Url.IsCanonical(span[..headerEnd])
-            && Base64Url.IsCanonical(span[(headerEnd + 1)..payloadEnd])
-            && Base64Url.IsCanonical(span[(payloadEnd + 1)..]);
+    private static bool HasCanonicalBody(string token, int headerEnd, int payloadEnd)
+    {
+        var payload = token.AsSpan(headerEnd + 1, payloadEnd - headerEnd - 1);
+        var signature = token.AsSpan(payloadEnd + 1);
+        return !payload.IsEmpty && !signature.IsEmpty && Base64Url.IsCanonical(payload) && Base64Url.IsCanonical(signature);
     }
 
     private static bool TryReadHeader(ReadOnlySpan<char> headerText, out TokenHeader header)

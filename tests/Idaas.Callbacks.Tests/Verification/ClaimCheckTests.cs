@@ -1,5 +1,4 @@
 using System.IdentityModel.Tokens.Jwt;
-using Idaas.Callbacks.Testing;
 using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.Tests.Verification;
