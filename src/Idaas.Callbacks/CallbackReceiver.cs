@@ -45,7 +45,7 @@ public sealed partial class CallbackReceiver
             return Reject(CallbackRejectionReason.BodyTooLarge, $"The request body is larger than the limit of {_options.MaxBodyBytes} bytes.");
         }
 
-        switch (CallbackEnvelope.TryReadToken(body.Span, _options.MaxTokenBytes, out var token))
+        switch (CallbackEnvelope.TryReadToken(body, _options.MaxTokenBytes, out var token))
         {
             case EnvelopeStatus.Malformed:
                 return Reject(CallbackRejectionReason.MalformedBody, "The request body must be a JSON object with a string member named \"event\".");
@@ -53,7 +53,7 @@ public sealed partial class CallbackReceiver
                 return Reject(CallbackRejectionReason.TokenTooLarge, $"The token is longer than the limit of {_options.MaxTokenBytes} characters.");
         }
 
-        var verification = await _verifier.VerifyAsync(token!, cancellationToken).ConfigureAwait(false);
+        var verification = await _verifier.VerifyAsync(token, cancellationToken).ConfigureAwait(false);
         if (!verification.IsValid)
         {
             return CallbackReceiveResult.Rejected(verification.RejectionReason.Value, verification.Message);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Idaas.Callbacks.Internal;
 
@@ -6,38 +7,27 @@ namespace Idaas.Callbacks.Internal;
 /// Strict base64url (RFC 4648 section 5) decoding: no padding, no <c>+</c> or <c>/</c>, no whitespace, and
 /// zero trailing bits, so that exactly one string encodes each byte sequence.
 /// </summary>
+/// <remarks>
+/// The .NET decoder alone is not enough, because it skips whitespace and accepts padding and non-zero
+/// trailing bits; the alphabet check here runs first, vectorized through <see cref="SearchValues{T}"/>.
+/// </remarks>
 internal static class Base64Url
 {
+    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    private static readonly SearchValues<char> AlphabetChars = SearchValues.Create(Alphabet);
+    private static readonly SearchValues<byte> AlphabetBytes = SearchValues.Create(Encoding.ASCII.GetBytes(Alphabet));
+
     /// <summary>Checks that <paramref name="text"/> is canonical unpadded base64url.</summary>
     public static bool IsCanonical(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (DecodeChar(c) < 0)
-            {
-                return false;
-            }
-        }
-
-        return HasCanonicalTail(text.Length, text.IsEmpty ? 0 : DecodeChar(text[^1]));
-    }
+        => !text.ContainsAnyExcept(AlphabetChars) && HasCanonicalTail(text.Length, text.IsEmpty ? 0 : DecodeChar(text[^1]));
 
     /// <summary>Checks that <paramref name="utf8"/> is canonical unpadded base64url.</summary>
     public static bool IsCanonical(ReadOnlySpan<byte> utf8)
-    {
-        foreach (var b in utf8)
-        {
-            if (DecodeChar((char)b) < 0)
-            {
-                return false;
-            }
-        }
-
-        return HasCanonicalTail(utf8.Length, utf8.IsEmpty ? 0 : DecodeChar((char)utf8[^1]));
-    }
+        => !utf8.ContainsAnyExcept(AlphabetBytes) && HasCanonicalTail(utf8.Length, utf8.IsEmpty ? 0 : DecodeChar((char)utf8[^1]));
 
     /// <summary>Returns the number of bytes that <paramref name="length"/> base64url characters decode to.</summary>
-    public static int GetDecodedLength(int length) => Base64UrlDecodedLength(length);
+    public static int GetDecodedLength(int length) => (int)((long)length * 3 / 4);
 
     /// <summary>
     /// Decodes canonical base64url into a new array, or returns <see langword="null"/> when the text is not
@@ -45,14 +35,8 @@ internal static class Base64Url
     /// </summary>
     public static byte[]? TryDecode(ReadOnlySpan<char> text)
     {
-        if (!IsCanonical(text))
-        {
-            return null;
-        }
-
-        var bytes = new byte[Base64UrlDecodedLength(text.Length)];
-        var status = Base64UrlDecodeCore(text, bytes, out var written);
-        return status == OperationStatus.Done && written == bytes.Length ? bytes : null;
+        var bytes = new byte[GetDecodedLength(text.Length)];
+        return TryDecode(text, bytes, out var written) && written == bytes.Length ? bytes : null;
     }
 
     /// <summary>
@@ -62,16 +46,22 @@ internal static class Base64Url
     public static bool TryDecode(ReadOnlySpan<char> text, Span<byte> destination, out int written)
     {
         written = 0;
-        if (!IsCanonical(text) || destination.Length < Base64UrlDecodedLength(text.Length))
-        {
-            return false;
-        }
-
-        return Base64UrlDecodeCore(text, destination, out written) == OperationStatus.Done;
+        return IsCanonical(text)
+            && destination.Length >= GetDecodedLength(text.Length)
+            && System.Buffers.Text.Base64Url.DecodeFromChars(text, destination, out _, out written) == OperationStatus.Done;
     }
 
-    private static OperationStatus Base64UrlDecodeCore(ReadOnlySpan<char> text, Span<byte> destination, out int written)
-        => System.Buffers.Text.Base64Url.DecodeFromChars(text, destination, out _, out written);
+    /// <summary>
+    /// Decodes canonical base64url given as ASCII bytes into <paramref name="destination"/>, which must be at
+    /// least <see cref="GetDecodedLength"/> bytes long.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> utf8, Span<byte> destination, out int written)
+    {
+        written = 0;
+        return IsCanonical(utf8)
+            && destination.Length >= GetDecodedLength(utf8.Length)
+            && System.Buffers.Text.Base64Url.DecodeFromUtf8(utf8, destination, out _, out written) == OperationStatus.Done;
+    }
 
     // A length of 4n+1 can never be produced by an encoder. The last character of a 2- or 3-character tail
     // carries bits past the final byte; they must be zero, or several strings would decode to the same bytes.
@@ -82,8 +72,6 @@ internal static class Base64Url
         3 => (lastValue & 0x03) == 0,
         _ => true,
     };
-
-    private static int Base64UrlDecodedLength(int length) => (int)((long)length * 3 / 4);
 
     private static int DecodeChar(char c) => c switch
     {

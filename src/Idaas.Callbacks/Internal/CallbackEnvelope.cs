@@ -14,17 +14,22 @@ internal static class CallbackEnvelope
 {
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    public static EnvelopeStatus TryReadToken(ReadOnlySpan<byte> body, int maxTokenBytes, out string? token)
+    /// <summary>
+    /// Finds the <c>event</c> value. The returned token is a slice of <paramref name="body"/> unless the JSON string
+    /// contains escape sequences, in which case it is a new unescaped array.
+    /// </summary>
+    public static EnvelopeStatus TryReadToken(ReadOnlyMemory<byte> body, int maxTokenBytes, out ReadOnlyMemory<byte> token)
     {
-        token = null;
-        if (body.StartsWith(Utf8ByteOrderMark))
+        token = default;
+        var found = false;
+        if (body.Span.StartsWith(Utf8ByteOrderMark))
         {
             body = body[3..];
         }
 
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+            var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions { MaxDepth = 16 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return EnvelopeStatus.Malformed;
@@ -39,18 +44,13 @@ internal static class CallbackEnvelope
                     continue;
                 }
 
-                if (token is not null || !reader.Read() || reader.TokenType != JsonTokenType.String)
+                if (found || !reader.Read() || reader.TokenType != JsonTokenType.String)
                 {
                     return EnvelopeStatus.Malformed;
                 }
 
-                // An escaped value can only shrink when unescaped, so the raw length bounds the token length.
-                if (reader.ValueSpan.Length > maxTokenBytes && !reader.ValueIsEscaped)
-                {
-                    return EnvelopeStatus.TokenTooLarge;
-                }
-
-                token = reader.GetString();
+                found = true;
+                token = ReadValue(ref reader, body);
             }
 
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
@@ -63,12 +63,25 @@ internal static class CallbackEnvelope
             return EnvelopeStatus.Malformed;
         }
 
-        if (token is null)
+        if (!found)
         {
             return EnvelopeStatus.Malformed;
         }
 
         return token.Length > maxTokenBytes ? EnvelopeStatus.TokenTooLarge : EnvelopeStatus.Parsed;
+    }
+
+    private static ReadOnlyMemory<byte> ReadValue(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            // TokenStartIndex is the opening quote; the value follows it.
+            return body.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        }
+
+        var unescaped = new byte[reader.ValueSpan.Length];
+        var written = reader.CopyString(unescaped);
+        return unescaped.AsMemory(0, written);
     }
 }
 

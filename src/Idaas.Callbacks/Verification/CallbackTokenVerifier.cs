@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Idaas.Callbacks.Internal;
 using Idaas.Callbacks.Keys;
@@ -24,7 +25,8 @@ public sealed partial class CallbackTokenVerifier
     /// <summary>The <c>iss</c> value of every IDaaS callback token.</summary>
     public const string IdaasIssuer = "urn:alibaba:idaas:app:event";
 
-    private const int MaxHeaderBytes = 4096;
+    private const int MaxHeaderBytes = 1024;
+    private const string SegmentsMessage = "The token is not a compact JWS of three canonical base64url segments.";
 
     private readonly IdaasCallbackOptions _options;
     private readonly ISigningKeySource _keys;
@@ -44,21 +46,38 @@ public sealed partial class CallbackTokenVerifier
     /// <param name="cancellationToken">Ends a wait for a key refresh.</param>
     /// <returns>The verified claims, or the reason for the rejection.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public async ValueTask<TokenVerificationResult> VerifyAsync(string token, CancellationToken cancellationToken = default)
+    public ValueTask<TokenVerificationResult> VerifyAsync(string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
 
         if (token.Length > _options.MaxTokenBytes)
         {
-            return Reject(CallbackRejectionReason.TokenTooLarge, $"The token is longer than the limit of {_options.MaxTokenBytes} characters.");
+            return new(TooLarge());
         }
 
-        if (!TryFindSegments(token, out var headerEnd, out var payloadEnd))
+        // A compact JWS is ASCII; any other character makes it malformed rather than re-encoded.
+        if (!Ascii.IsValid(token))
         {
-            return Reject(CallbackRejectionReason.MalformedToken, "The token is not a compact JWS of three canonical base64url segments.");
+            return new(Reject(CallbackRejectionReason.MalformedToken, SegmentsMessage));
         }
 
-        if (!TryReadHeader(token.AsSpan(0, headerEnd), out var header))
+        return VerifyAsync(Encoding.ASCII.GetBytes(token), cancellationToken);
+    }
+
+    /// <summary>Verifies a token given as its ASCII bytes, which must stay unchanged until the call completes.</summary>
+    internal async ValueTask<TokenVerificationResult> VerifyAsync(ReadOnlyMemory<byte> token, CancellationToken cancellationToken)
+    {
+        if (token.Length > _options.MaxTokenBytes)
+        {
+            return TooLarge();
+        }
+
+        if (!TryFindSegments(token.Span, out var headerEnd, out var payloadEnd))
+        {
+            return Reject(CallbackRejectionReason.MalformedToken, SegmentsMessage);
+        }
+
+        if (!TryReadHeader(token.Span[..headerEnd], out var header))
         {
             return Reject(CallbackRejectionReason.MalformedToken, "The token header is not a JSON object with string alg and kid members.");
         }
@@ -69,9 +88,9 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.UnsupportedAlgorithm, "The token must be signed with RS256 and carry no crit header parameter.");
         }
 
-        if (!HasCanonicalBody(token, headerEnd, payloadEnd))
+        if (!HasCanonicalBody(token.Span, headerEnd, payloadEnd))
         {
-            return Reject(CallbackRejectionReason.MalformedToken, "The token is not a compact JWS of three canonical base64url segments.");
+            return Reject(CallbackRejectionReason.MalformedToken, SegmentsMessage);
         }
 
         var lookup = await _keys.FindAsync(header.KeyId, cancellationToken).ConfigureAwait(false);
@@ -83,40 +102,33 @@ public sealed partial class CallbackTokenVerifier
                 return Reject(CallbackRejectionReason.UnknownKey, "No signing key matches the token's kid.");
         }
 
-        if (!VerifySignature(token, headerEnd, payloadEnd, lookup.Keys))
+        if (!VerifySignature(token, payloadEnd, lookup.Keys))
         {
             return Reject(CallbackRejectionReason.InvalidSignature, "The token signature is invalid.");
         }
 
-        return ValidateClaims(token, headerEnd, payloadEnd, header.KeyId);
+        return ValidateClaims(token.Span[(headerEnd + 1)..payloadEnd], header.KeyId);
     }
 
-    private TokenVerificationResult ValidateClaims(string token, int headerEnd, int payloadEnd, string? keyId)
+    private TokenVerificationResult ValidateClaims(ReadOnlySpan<byte> payloadText, string? keyId)
     {
-        var payloadText = token.AsSpan(headerEnd + 1, payloadEnd - headerEnd - 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(Base64Url.GetDecodedLength(payloadText.Length));
-        try
+        // The decoded payload is kept, not pooled: the verified token's PlainData points into it.
+        var payload = new byte[Base64Url.GetDecodedLength(payloadText.Length)];
+        if (!Base64Url.TryDecode(payloadText, payload, out var written))
         {
-            if (!Base64Url.TryDecode(payloadText, buffer, out var written))
-            {
-                return Reject(CallbackRejectionReason.MalformedToken, "The token payload is not canonical base64url.");
-            }
+            return Reject(CallbackRejectionReason.MalformedToken, "The token payload is not canonical base64url.");
+        }
 
-            var status = TokenClaims.TryParse(buffer.AsSpan(0, written), out var claims);
-            return status switch
-            {
-                ClaimsParseStatus.Malformed => Reject(CallbackRejectionReason.MalformedToken, "The token payload is not one JSON object with unique member names."),
-                ClaimsParseStatus.InvalidClaim => Reject(CallbackRejectionReason.InvalidClaim, $"The claim '{claims.InvalidClaim}' has the wrong JSON type or an out-of-range value."),
-                _ => CheckClaims(token, claims, keyId),
-            };
-        }
-        finally
+        var status = TokenClaims.TryParse(payload.AsMemory(0, written), out var claims);
+        return status switch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+            ClaimsParseStatus.Malformed => Reject(CallbackRejectionReason.MalformedToken, "The token payload is not one JSON object with unique member names."),
+            ClaimsParseStatus.InvalidClaim => Reject(CallbackRejectionReason.InvalidClaim, $"The claim '{claims.InvalidClaim}' has the wrong JSON type or an out-of-range value."),
+            _ => CheckClaims(claims, keyId),
+        };
     }
 
-    private TokenVerificationResult CheckClaims(string token, TokenClaims claims, string? keyId)
+    private TokenVerificationResult CheckClaims(TokenClaims claims, string? keyId)
     {
         var missing = FindMissingClaim(claims);
         if (missing is not null)
@@ -156,7 +168,7 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.NotYetValid, "The token was issued in the future, beyond the allowed clock skew.");
         }
 
-        return TokenVerificationResult.Success(new VerifiedCallbackToken(token, claims, keyId));
+        return TokenVerificationResult.Success(new VerifiedCallbackToken(claims, keyId));
     }
 
     private string? FindMissingClaim(TokenClaims claims)
@@ -189,11 +201,21 @@ public sealed partial class CallbackTokenVerifier
         return claims.ExpiresAt is null ? "exp" : null;
     }
 
-    private bool VerifySignature(string token, int headerEnd, int payloadEnd, IReadOnlyList<SecurityKey> keys)
+    private bool VerifySignature(ReadOnlyMemory<byte> token, int payloadEnd, IReadOnlyList<SecurityKey> keys)
     {
-        var signatureText = token.AsSpan(payloadEnd + 1);
+        var signatureText = token.Span[(payloadEnd + 1)..];
         var signature = ArrayPool<byte>.Shared.Rent(Base64Url.GetDecodedLength(signatureText.Length));
-        var input = ArrayPool<byte>.Shared.Rent(payloadEnd);
+
+        // The signing input is the ASCII header and payload segments as sent. IdentityModel's providers take
+        // arrays, so a token that does not live in one is copied into a pooled array first.
+        byte[]? rented = null;
+        if (!MemoryMarshal.TryGetArray(token, out var segment))
+        {
+            rented = ArrayPool<byte>.Shared.Rent(payloadEnd);
+            token.Span[..payloadEnd].CopyTo(rented);
+            segment = new ArraySegment<byte>(rented, 0, payloadEnd);
+        }
+
         try
         {
             if (!Base64Url.TryDecode(signatureText, signature, out var signatureLength))
@@ -201,12 +223,9 @@ public sealed partial class CallbackTokenVerifier
                 return false;
             }
 
-            // The signing input is the ASCII text of the header and payload segments; the segment checks ensured that
-            // every character is a base64url character, so the ASCII encoding is exact.
-            var inputLength = Encoding.ASCII.GetBytes(token.AsSpan(0, payloadEnd), input);
             foreach (var key in keys)
             {
-                if (VerifyWithKey(key, input, inputLength, signature, signatureLength))
+                if (VerifyWithKey(key, segment.Array!, segment.Offset, payloadEnd, signature, signatureLength))
                 {
                     return true;
                 }
@@ -216,19 +235,22 @@ public sealed partial class CallbackTokenVerifier
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(input);
             ArrayPool<byte>.Shared.Return(signature);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
-    private bool VerifyWithKey(SecurityKey key, byte[] input, int inputLength, byte[] signature, int signatureLength)
+    private bool VerifyWithKey(SecurityKey key, byte[] input, int inputOffset, int inputLength, byte[] signature, int signatureLength)
     {
         var factory = key.CryptoProviderFactory ?? CryptoProviderFactory.Default;
         SignatureProvider? provider = null;
         try
         {
             provider = factory.CreateForVerifying(key, SecurityAlgorithms.RsaSha256);
-            return provider.Verify(input, 0, inputLength, signature, 0, signatureLength);
+            return provider.Verify(input, inputOffset, inputLength, signature, 0, signatureLength);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NotSupportedException or ObjectDisposedException or System.Security.Cryptography.CryptographicException)
         {
@@ -244,30 +266,39 @@ public sealed partial class CallbackTokenVerifier
         }
     }
 
+    private TokenVerificationResult TooLarge()
+        => Reject(CallbackRejectionReason.TokenTooLarge, $"The token is longer than the limit of {_options.MaxTokenBytes} characters.");
+
     private TokenVerificationResult Reject(CallbackRejectionReason reason, string message)
     {
         Log.TokenRejected(_logger, reason, message);
         return TokenVerificationResult.Failure(reason, message);
     }
 
-    private static bool TryFindSegments(string token, out int headerEnd, out int payloadEnd)
+    private static bool TryFindSegments(ReadOnlySpan<byte> token, out int headerEnd, out int payloadEnd)
     {
-        headerEnd = token.IndexOf('.', StringComparison.Ordinal);
-        payloadEnd = headerEnd < 0 ? -1 : token.IndexOf('.', headerEnd + 1);
-        return headerEnd > 0
-            && payloadEnd > headerEnd
-            && token.IndexOf('.', payloadEnd + 1) < 0
-            && Base64Url.IsCanonical(token.AsSpan(0, headerEnd));
+        headerEnd = token.IndexOf((byte)'.');
+        payloadEnd = -1;
+        if (headerEnd <= 0)
+        {
+            return false;
+        }
+
+        var second = token[(headerEnd + 1)..].IndexOf((byte)'.');
+        payloadEnd = second < 0 ? -1 : headerEnd + 1 + second;
+        return payloadEnd > headerEnd
+            && !token[(payloadEnd + 1)..].Contains((byte)'.')
+            && Base64Url.IsCanonical(token[..headerEnd]);
     }
 
-    private static bool HasCanonicalBody(string token, int headerEnd, int payloadEnd)
+    private static bool HasCanonicalBody(ReadOnlySpan<byte> token, int headerEnd, int payloadEnd)
     {
-        var payload = token.AsSpan(headerEnd + 1, payloadEnd - headerEnd - 1);
-        var signature = token.AsSpan(payloadEnd + 1);
+        var payload = token[(headerEnd + 1)..payloadEnd];
+        var signature = token[(payloadEnd + 1)..];
         return !payload.IsEmpty && !signature.IsEmpty && Base64Url.IsCanonical(payload) && Base64Url.IsCanonical(signature);
     }
 
-    private static bool TryReadHeader(ReadOnlySpan<char> headerText, out TokenHeader header)
+    private static bool TryReadHeader(ReadOnlySpan<byte> headerText, out TokenHeader header)
     {
         header = default;
         if (Base64Url.GetDecodedLength(headerText.Length) > MaxHeaderBytes)

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Idaas.Callbacks.Verification;
 
@@ -8,9 +7,8 @@ namespace Idaas.Callbacks.Verification;
 /// </summary>
 public sealed class VerifiedCallbackToken
 {
-    internal VerifiedCallbackToken(string rawToken, TokenClaims claims, string? keyId)
+    internal VerifiedCallbackToken(TokenClaims claims, string? keyId)
     {
-        RawToken = rawToken;
         Issuer = claims.Issuer!;
         Audience = claims.Audience!;
         Subject = claims.Subject;
@@ -55,19 +53,6 @@ public sealed class VerifiedCallbackToken
     /// <c>plainData</c> string. Empty when the data is encrypted or absent.
     /// </summary>
     public ReadOnlyMemory<byte> PlainData { get; }
-
-    /// <summary>Gets the compact JWS as received.</summary>
-    public string RawToken { get; }
-
-    /// <summary>
-    /// Parses the token again as a <see cref="JsonWebToken"/>, for code that wants the standard claims view.
-    /// </summary>
-    /// <remarks>
-    /// The claim names are those in the token: <see cref="JsonWebToken"/> never maps them to other claim types,
-    /// whatever the process-wide <c>JwtSecurityTokenHandler</c> settings are.
-    /// </remarks>
-    /// <returns>A new token object over <see cref="RawToken"/>.</returns>
-    public JsonWebToken ToJsonWebToken() => new(RawToken);
 
     /// <summary>Returns a description with the token id and key id, never the token itself.</summary>
     /// <returns>The description.</returns>

@@ -9,6 +9,12 @@ namespace Idaas.Callbacks.Verification;
 /// </summary>
 internal sealed class TokenClaims
 {
+    private static readonly byte[][] ClaimNames =
+    [
+        "iss"u8.ToArray(), "aud"u8.ToArray(), "sub"u8.ToArray(), "jti"u8.ToArray(), "iat"u8.ToArray(), "exp"u8.ToArray(),
+        "nbf"u8.ToArray(), "dataEncrypted"u8.ToArray(), "cipherData"u8.ToArray(), "plainData"u8.ToArray(),
+    ];
+
     public string? Issuer { get; private set; }
 
     public string? Audience { get; private set; }
@@ -37,13 +43,14 @@ internal sealed class TokenClaims
     /// object or repeats a member, and <see cref="ClaimsParseStatus.InvalidClaim"/> for a known claim of the wrong
     /// type or range.
     /// </summary>
-    public static ClaimsParseStatus TryParse(ReadOnlySpan<byte> json, out TokenClaims claims)
+    /// <remarks><see cref="PlainData"/> refers to <paramref name="json"/>, so the caller must not reuse the array.</remarks>
+    public static ClaimsParseStatus TryParse(ReadOnlyMemory<byte> json, out TokenClaims claims)
     {
         claims = new TokenClaims();
-        var seen = new JsonMemberSet();
+        var seen = new JsonMemberSet(ClaimNames);
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = 64 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return ClaimsParseStatus.Malformed;
@@ -51,16 +58,16 @@ internal sealed class TokenClaims
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!seen.TryAdd(ref reader))
+                var claim = seen.Add(ref reader, out var repeated);
+                if (repeated)
                 {
                     return ClaimsParseStatus.Malformed;
                 }
 
-                var name = reader.GetString()!;
                 reader.Read();
-                if (!claims.TryReadClaim(name, ref reader, json))
+                if (!claims.TryReadClaim(claim, ref reader, json))
                 {
-                    claims.InvalidClaim = name;
+                    claims.InvalidClaim = System.Text.Encoding.ASCII.GetString(ClaimNames[claim]);
                     return ClaimsParseStatus.InvalidClaim;
                 }
             }
@@ -75,31 +82,34 @@ internal sealed class TokenClaims
         }
     }
 
-    private bool TryReadClaim(string name, ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    // The claim index is a position in ClaimNames, or -1 for a claim this class does not read.
+    private bool TryReadClaim(int claim, ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
-        switch (name)
+        switch (claim)
         {
-            case "iss":
-                Issuer = ReadString(ref reader);
+            case 0:
+                Issuer = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(CallbackTokenVerifier.IdaasIssuer)
+                    ? CallbackTokenVerifier.IdaasIssuer
+                    : ReadString(ref reader);
                 return Issuer is not null;
-            case "aud":
+            case 1:
                 return TryReadAudience(ref reader);
-            case "sub":
+            case 2:
                 Subject = ReadString(ref reader);
                 return Subject is not null;
-            case "jti":
+            case 3:
                 TokenId = ReadString(ref reader);
                 return !string.IsNullOrEmpty(TokenId);
-            case "iat":
+            case 4:
                 IssuedAt = ReadNumericDate(ref reader);
                 return IssuedAt is not null;
-            case "exp":
+            case 5:
                 ExpiresAt = ReadNumericDate(ref reader);
                 return ExpiresAt is not null;
-            case "nbf":
+            case 6:
                 NotBefore = ReadNumericDate(ref reader);
                 return NotBefore is not null;
-            case "dataEncrypted":
+            case 7:
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
                 {
                     return false;
@@ -107,10 +117,10 @@ internal sealed class TokenClaims
 
                 DataEncrypted = reader.GetBoolean();
                 return true;
-            case "cipherData":
+            case 8:
                 CipherData = ReadString(ref reader);
                 return CipherData is not null;
-            case "plainData":
+            case 9:
                 return TryReadPlainData(ref reader, json);
             default:
                 reader.Skip();
@@ -143,7 +153,7 @@ internal sealed class TokenClaims
         return reader.TokenType == JsonTokenType.EndArray && count == 1;
     }
 
-    private bool TryReadPlainData(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    private bool TryReadPlainData(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -161,7 +171,7 @@ internal sealed class TokenClaims
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
         var end = (int)reader.BytesConsumed;
-        PlainData = json[start..end].ToArray();
+        PlainData = json[start..end];
         return true;
     }
 

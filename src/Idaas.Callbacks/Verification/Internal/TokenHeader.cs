@@ -5,6 +5,8 @@ namespace Idaas.Callbacks.Verification;
 /// <summary>The JWS protected header members the verifier acts on.</summary>
 internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bool HasCriticalParameters)
 {
+    private static readonly byte[][] KnownNames = ["alg"u8.ToArray(), "kid"u8.ToArray(), "crit"u8.ToArray(), "typ"u8.ToArray()];
+
     /// <summary>
     /// Parses the decoded header JSON. Members other than <c>alg</c>, <c>kid</c> and <c>crit</c> are ignored,
     /// and in particular no key or key URL is ever taken from <c>jwk</c>, <c>jku</c>, <c>x5c</c> or <c>x5u</c>.
@@ -16,7 +18,7 @@ internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bo
         string? algorithm = null;
         string? keyId = null;
         var critical = false;
-        var seen = new JsonMemberSet();
+        var seen = new JsonMemberSet(KnownNames);
 
         try
         {
@@ -28,21 +30,23 @@ internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bo
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!seen.TryAdd(ref reader))
+                var known = seen.Add(ref reader, out var repeated);
+                if (repeated)
                 {
                     return false;
                 }
 
-                if (reader.ValueTextEquals("alg"u8))
+                if (known == 0)
                 {
                     if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                     {
                         return false;
                     }
 
-                    algorithm = reader.GetString();
+                    // The expected value is interned, so the common case allocates nothing.
+                    algorithm = reader.ValueTextEquals("RS256"u8) ? "RS256" : reader.GetString();
                 }
-                else if (reader.ValueTextEquals("kid"u8))
+                else if (known == 1)
                 {
                     if (!reader.Read() || reader.TokenType != JsonTokenType.String)
                     {
@@ -53,7 +57,7 @@ internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bo
                 }
                 else
                 {
-                    critical |= reader.ValueTextEquals("crit"u8);
+                    critical |= known == 2;
                     reader.Read();
                     reader.Skip();
                 }
