@@ -21,6 +21,13 @@ internal static class SigningKeyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        // A second call must not configure the HTTP client again, because that would replace a primary handler
+        // that the application or a test configured after the first call.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(SigningKeyCache)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
 
         // Redirects are never followed, so a compromised or misconfigured endpoint cannot send the fetch to
