@@ -1,3 +1,4 @@
+using Idaas.Callbacks.Encryption;
 using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks;
@@ -11,5 +12,8 @@ public sealed partial class CallbackReceiver
 
         [LoggerMessage(EventId = 1101, EventName = "UnencryptedCallbackAccepted", Level = LogLevel.Warning, Message = "Callback {TokenId} carries unencrypted business data although an encryption key is configured; it was accepted because AllowUnencryptedCallbacks is true.")]
         public static partial void UnencryptedCallbackAccepted(ILogger logger, string tokenId);
+
+        [LoggerMessage(EventId = 1102, EventName = "DecryptionFailed", Level = LogLevel.Debug, Message = "The business data of callback {TokenId} could not be decrypted: {FailureReason}.")]
+        public static partial void DecryptionFailed(ILogger logger, string tokenId, DecryptionFailureReason failureReason);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Idaas.Callbacks.Encryption;
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Internal;
@@ -73,8 +74,10 @@ public sealed partial class CallbackReceiver
                 return Reject(CallbackRejectionReason.DecryptionFailed, "The business data is encrypted, but no encryption key is configured.");
             }
 
-            if (_decryptor.TryDecrypt(token.CipherData ?? string.Empty, out plaintext) != DecryptionStatus.Succeeded)
+            if (_decryptor.TryDecrypt(token.CipherData ?? string.Empty, out plaintext, out var failure) != DecryptionStatus.Succeeded)
             {
+                // The finer reason goes only to the Debug log, so the sender cannot learn whether the tag failed.
+                Log.DecryptionFailed(_logger, token.TokenId, failure);
                 return Reject(CallbackRejectionReason.DecryptionFailed, "The business data could not be decrypted with the configured key.");
             }
 
@@ -97,6 +100,12 @@ public sealed partial class CallbackReceiver
 
         var context = new SyncEventContext(token.Subject ?? _options.InstanceId ?? string.Empty, token.Audience, token.TokenId);
         var decoded = SyncEventDecoder.Decode(businessData, context);
+        if (plaintext is not null)
+        {
+            // The decrypted bytes may hold passwords; the events keep their own copies of the values.
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+
         if (decoded.Status != SyncEventDecodingStatus.Succeeded)
         {
             return Reject(CallbackRejectionReason.MalformedBusinessData, DescribeDecodingFailure(decoded.Status));

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json;
 using Idaas.Callbacks.Encryption;
+using Idaas.Callbacks.Keys.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Idaas.Callbacks;
@@ -68,29 +68,26 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
 
         if (hasEndpoint && !IsAllowedKeyEndpoint(options.PublicKeyEndpoint!))
         {
-            failures.Add($"IdaasCallbackOptions.PublicKeyEndpoint '{options.PublicKeyEndpoint}' must be an absolute https URL; plain http is allowed only for loopback hosts.");
+            failures.Add($"IdaasCallbackOptions.PublicKeyEndpoint '{DescribeWithoutSecrets(options.PublicKeyEndpoint!)}' must be an absolute https URL; plain http is allowed only for loopback hosts.");
         }
 
-        if (hasInline && !IsKeySetDocument(options.JsonWebKeySet!))
+        if (hasInline)
         {
-            failures.Add("IdaasCallbackOptions.JsonWebKeySet is not a JWKS: set it to a JSON object with a \"keys\" array, as served by the Public Key Endpoint.");
+            var parsed = JwksParser.Parse(options.JsonWebKeySet!);
+            if (parsed.DocumentError is not null)
+            {
+                failures.Add($"IdaasCallbackOptions.JsonWebKeySet is not a JWKS ({parsed.DocumentError}): set it to a JSON object with a \"keys\" array, as served by the Public Key Endpoint.");
+            }
+            else if (parsed.Keys.Count == 0)
+            {
+                failures.Add($"IdaasCallbackOptions.JsonWebKeySet has {parsed.EntryCount} entries but no usable RS256 key (kty RSA, use sig or absent, a modulus of 2048 to 8192 bits): copy the JWKS from the Public Key Endpoint again.");
+            }
         }
     }
 
-    private static bool IsKeySetDocument(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("keys", out var keys)
-                && keys.ValueKind == JsonValueKind.Array;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    // User info and the query can carry credentials, so messages show only the scheme, host, port and path.
+    private static string DescribeWithoutSecrets(Uri uri)
+        => uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.SafeUnescaped) : "(a relative URL)";
 
     private static void ValidateEncryptionKey(IdaasCallbackOptions options, List<string> failures)
     {

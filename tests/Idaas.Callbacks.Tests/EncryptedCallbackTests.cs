@@ -60,6 +60,90 @@ public sealed class EncryptedCallbackTests
     }
 
     [Fact]
+    public async Task Plain_data_string_is_rejected_when_key_configured()
+    {
+        using var harness = new CallbackHarness(options => options.EncryptionKey = Key);
+        var payload = harness.Payload().Replace("\"plainData\":" + CallbackHarness.UserCreatedData(), "\"plainData\":" + System.Text.Json.JsonSerializer.Serialize(CallbackHarness.UserCreatedData()), StringComparison.Ordinal);
+
+        var result = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(harness.SignRaw(harness.Header(), payload)));
+
+        result.RejectionReason.Should().Be(CallbackRejectionReason.EncryptionRequired);
+    }
+
+    [Fact]
+    public async Task Allowed_unencrypted_callback_logs_warning()
+    {
+        using var harness = new CallbackHarness(options =>
+        {
+            options.EncryptionKey = Key;
+            options.AllowUnencryptedCallbacks = true;
+        });
+
+        var result = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(harness.CreateToken()));
+
+        result.IsAccepted.Should().BeTrue(result.RejectionMessage);
+        harness.Logs.Should().Contain(record => record.Id.Name == "UnencryptedCallbackAccepted" && record.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Theory]
+    [InlineData(150)]
+    [InlineData(300)]
+    public async Task Large_encrypted_data_is_accepted(int kibibytes)
+    {
+        using var harness = new CallbackHarness(options => options.EncryptionKey = Key);
+        var filler = new string('x', kibibytes * 1024);
+        var data = CallbackHarness.UserCreatedData().Replace("\"aliUid\"", $"\"padding\":\"{filler}\",\"aliUid\"", StringComparison.Ordinal);
+        var token = harness.Signer.CreateToken(harness.Descriptor() with { PlainData = null, CipherData = new BusinessDataEncryptor(Key).Encrypt(data) });
+
+        var result = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(token));
+
+        result.IsAccepted.Should().BeTrue(result.RejectionMessage);
+    }
+
+    [Fact]
+    public async Task Encrypted_data_over_token_limit_is_too_large()
+    {
+        using var harness = new CallbackHarness(options => options.EncryptionKey = Key);
+        var filler = new string('x', 800 * 1024);
+        var data = CallbackHarness.UserCreatedData().Replace("\"aliUid\"", $"\"padding\":\"{filler}\",\"aliUid\"", StringComparison.Ordinal);
+        var token = harness.Signer.CreateToken(harness.Descriptor() with { PlainData = null, CipherData = new BusinessDataEncryptor(Key).Encrypt(data) });
+
+        var result = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(token));
+
+        result.StatusCode.Should().Be(413);
+    }
+
+    [Fact]
+    public async Task Logs_never_contain_token_key_or_password()
+    {
+        const string Password = "Zq7-example-password";
+        using var harness = new CallbackHarness(options => options.EncryptionKey = Key);
+        var data = new SyncEventBuilder(CallbackHarness.InstanceId)
+            .AddEvent("evnt_pw", IdaasEventTypes.UserPasswordUpdated, harness.Time.GetUtcNow(), "user_0001", $$"""{"userId":"user_0001","password":"{{Password}}"}""")
+            .ToJson();
+        var encrypted = new BusinessDataEncryptor(Key).Encrypt(data);
+        var good = harness.Signer.CreateToken(harness.Descriptor() with { PlainData = null, CipherData = encrypted });
+        var wrongKey = harness.Signer.CreateToken(harness.Descriptor() with { PlainData = null, CipherData = new BusinessDataEncryptor(BusinessDataEncryptor.GenerateHexKey()).Encrypt(data) });
+        var unencrypted = harness.Signer.CreateToken(harness.Descriptor(data));
+
+        var accepted = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(good));
+        await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(wrongKey));
+        await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(unencrypted));
+        await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(good[..^4] + "AAAA"));
+
+        accepted.Events.Should().ContainSingle().Which.ToString().Should().NotContain(Password);
+        harness.Logs.Should().NotBeEmpty();
+        foreach (var record in harness.Logs)
+        {
+            var text = record.Message + " " + record.Exception;
+            text.Should().NotContain(Password);
+            text.Should().NotContain(Key);
+            text.Should().NotContain(encrypted[..40]);
+            text.Should().NotContain(good.Split('.')[1][..40]);
+        }
+    }
+
+    [Fact]
     public async Task Empty_cipher_data_is_retryable_failure()
     {
         using var harness = new CallbackHarness(options => options.EncryptionKey = Key);

@@ -6,7 +6,7 @@ namespace Idaas.Callbacks.Tests;
 
 public sealed class IdaasCallbackOptionsValidatorTests
 {
-    private const string Jwks = """{"keys":[]}""";
+    private static readonly string Jwks = CreateJwks();
 
     [Fact]
     public void Valid_options_pass()
@@ -163,6 +163,34 @@ public sealed class IdaasCallbackOptionsValidatorTests
         FluentActions.Invoking(() => services.AddIdaasCallbacks((Action<IdaasCallbackOptions>)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => services.AddIdaasCallbacks((IConfiguration)null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => ((IServiceCollection)null!).AddIdaasCallbacks(_ => { })).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
+    public void Inline_key_set_without_usable_key_fails()
+    {
+        var result = Validate(options => options.JsonWebKeySet = """{"keys":[{"kty":"oct","kid":"sym-1","k":"c2VjcmV0"}]}""");
+
+        result.FailureMessage.Should().Contain("no usable RS256 key");
+    }
+
+    [Fact]
+    public void Endpoint_credentials_stay_out_of_messages()
+    {
+        var result = Validate(options =>
+        {
+            options.JsonWebKeySet = null;
+            options.PublicKeyEndpoint = new Uri("http://admin:hunter2@idaas.example.test/jwks?token=abc");
+        });
+
+        result.FailureMessage.Should().Contain("http://idaas.example.test/jwks");
+        result.FailureMessage.Should().NotContain("hunter2");
+        result.FailureMessage.Should().NotContain("token=abc");
+    }
+
+    private static string CreateJwks()
+    {
+        using var key = Testing.IdaasSigningKey.Generate("sim-k1");
+        return Testing.IdaasJsonWebKeySet.ToJson(key);
     }
 
     private static ValidateOptionsResult Validate(Action<IdaasCallbackOptions> configure)

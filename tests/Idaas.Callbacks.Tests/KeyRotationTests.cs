@@ -99,6 +99,42 @@ public sealed class KeyRotationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Handler_exception_answers_retryable_status()
+    {
+        _harness.Stub.Throw(new InvalidOperationException("The circuit is open."));
+
+        var result = await Receiver.ReceiveAsync(Body(_first));
+
+        result.RejectionReason.Should().Be(CallbackRejectionReason.KeysUnavailable);
+        result.StatusCode.Should().Be(503);
+    }
+
+    [Fact]
+    public async Task Entry_with_invalid_string_is_skipped()
+    {
+        var good = IdaasJsonWebKeySet.ToJson(_first)["{\"keys\":[".Length..^2];
+        var bad = IdaasJsonWebKeySet.ToJson(_second)["{\"keys\":[".Length..^2].Replace("\"sim-k2\"", "\"\\ud800\"", StringComparison.Ordinal);
+        _harness.Stub.RespondWithJson("{\"keys\":[" + bad + "," + good + "]}");
+
+        var result = await Receiver.ReceiveAsync(Body(_first));
+
+        result.IsAccepted.Should().BeTrue(result.RejectionMessage);
+    }
+
+    [Fact]
+    public async Task Document_with_invalid_member_name_keeps_keys()
+    {
+        await WarmAsync();
+        _harness.Stub.RespondWithJson("{\"\\ud800\":1,\"keys\":[]}");
+
+        var newKey = await Receiver.ReceiveAsync(Body(_second));
+        var oldKey = await Receiver.ReceiveAsync(Body(_first));
+
+        newKey.StatusCode.Should().Be(503);
+        oldKey.IsAccepted.Should().BeTrue(oldKey.RejectionMessage);
+    }
+
+    [Fact]
     public async Task Rebuilt_keys_do_not_grow_the_heap()
     {
         await WarmAsync();

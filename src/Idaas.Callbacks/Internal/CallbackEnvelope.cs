@@ -58,8 +58,9 @@ internal static class CallbackEnvelope
                 return EnvelopeStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException comes from strings that escape a lone surrogate or hold invalid UTF-8.
             return EnvelopeStatus.Malformed;
         }
 

@@ -163,6 +163,11 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
         {
             Log.RefreshWaitTimedOut(_logger, _fetchTimeout, keyId);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The refresh logged its own failure; the callback is answered from the keys still cached.
+            Log.RefreshFailedUnexpectedly(_logger, exception, keyId);
+        }
 
         return LookUpCached(keyId);
     }

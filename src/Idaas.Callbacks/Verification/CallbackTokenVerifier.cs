@@ -158,12 +158,13 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.InvalidClaim, "The token expires before it was issued.");
         }
 
-        if (claims.ExpiresAt!.Value + skew < now)
+        // The skew is applied to the current time, which is far from both ends of the DateTimeOffset range.
+        if (claims.ExpiresAt!.Value < now - skew)
         {
             return Reject(CallbackRejectionReason.Expired, "The token has expired.");
         }
 
-        if (claims.IssuedAt!.Value - skew > now || claims.NotBefore - skew > now)
+        if (claims.IssuedAt!.Value > now + skew || claims.NotBefore > now + skew)
         {
             return Reject(CallbackRejectionReason.NotYetValid, "The token was issued in the future, beyond the allowed clock skew.");
         }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Idaas.Callbacks.Testing;
 using Idaas.Callbacks.Verification;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Idaas.Callbacks.Tests.Support;
@@ -17,13 +19,20 @@ internal sealed class CallbackHarness : IDisposable
     private readonly ServiceProvider _provider;
 
     public CallbackHarness(Action<IdaasCallbackOptions>? configure = null, params IdaasSigningKey[] publishedKeys)
+        : this(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), configure, publishedKeys)
+    {
+    }
+
+    public CallbackHarness(DateTimeOffset start, Action<IdaasCallbackOptions>? configure, params IdaasSigningKey[] publishedKeys)
     {
         Key = IdaasSigningKey.Generate("sim-k1");
         Signer = new CallbackTokenSigner(Key);
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(start);
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddFakeLogging();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
         services.AddIdaasCallbacks(options =>
         {
             options.ApplicationId = ApplicationId;
@@ -43,6 +52,8 @@ internal sealed class CallbackHarness : IDisposable
     public CallbackReceiver Receiver => _provider.GetRequiredService<CallbackReceiver>();
 
     public CallbackTokenVerifier Verifier => _provider.GetRequiredService<CallbackTokenVerifier>();
+
+    public IReadOnlyList<FakeLogRecord> Logs => _provider.GetFakeLogCollector().GetSnapshot();
 
     /// <summary>Returns the business data of one user:create event for user_0001, as JSON object text.</summary>
     public static string UserCreatedData(string eventId = "evnt_0001", long eventTimeMs = 1_764_576_000_000)

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Idaas.Callbacks.Testing;
 using Idaas.Callbacks.Tests.Support;
+using Idaas.Callbacks.Verification;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Idaas.Callbacks.Tests.Verification;
 
@@ -79,12 +81,17 @@ public sealed class AlgorithmPinningTests : IDisposable
     [Fact]
     public async Task Unsigned_token_is_rejected_with_empty_key_set()
     {
-        using var harness = new CallbackHarness(options => options.JsonWebKeySet = """{"keys":[]}""");
-        var token = Encode(harness.Header("none")) + "." + Encode(harness.Payload()) + ".";
+        await using var keys = Keys.KeyCacheHarness.WithStub(
+            options => options.ApplicationId = CallbackHarness.ApplicationId,
+            services => services.AddIdaasCallbacks(_ => { }));
+        keys.Stub.RespondWithJson("""{"keys":[]}""");
+        var verifier = keys.Services.GetRequiredService<CallbackTokenVerifier>();
+        var token = Encode(_harness.Header("none")) + "." + Encode(_harness.Payload()) + ".";
 
-        var result = await harness.VerifyAsync(token);
+        var result = await verifier.VerifyAsync(token);
 
-        result.IsValid.Should().BeFalse();
+        result.RejectionReason.Should().Be(CallbackRejectionReason.UnsupportedAlgorithm);
+        keys.Stub.RequestCount.Should().Be(0, "the algorithm is rejected before any key is looked up");
     }
 
     [Fact]

@@ -39,7 +39,17 @@ internal static class JwksEntryParser
         [NotNullWhen(true)] out RsaSecurityKey? key,
         [NotNullWhen(false)] out SkippedJwksEntry? skipped)
     {
-        skipped = Check(entry, index, out key);
+        try
+        {
+            skipped = Check(entry, index, out key);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json throws this for a string that escapes a lone surrogate or holds invalid UTF-8.
+            key = null;
+            skipped = new(index, null, JwksEntryProblem.InvalidMember, "a member name or value is not a valid string");
+        }
+
         return key is not null;
     }
 

@@ -80,8 +80,10 @@ internal sealed class JwksLoader
 
                 return null;
             }
-            catch (Exception exception) when (exception is HttpRequestException or IOException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Besides HttpRequestException and IOException, handlers that an application adds to the named
+                // client (a circuit breaker, for example) throw their own types. Every one is a failed fetch.
                 Log.JwksFetchFailed(_logger, exception, _endpointForLogs, cachedKeyCount);
                 return null;
             }

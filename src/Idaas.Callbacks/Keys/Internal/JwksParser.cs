@@ -41,13 +41,20 @@ internal static class JwksParser
             // which one the publisher meant, so the document is rejected.
             var keysCount = 0;
             var keys = default(JsonElement);
-            foreach (var member in root.EnumerateObject())
+            try
             {
-                if (member.NameEquals("keys"))
+                foreach (var member in root.EnumerateObject())
                 {
-                    keysCount++;
-                    keys = member.Value;
+                    if (member.NameEquals("keys"))
+                    {
+                        keysCount++;
+                        keys = member.Value;
+                    }
                 }
+            }
+            catch (InvalidOperationException)
+            {
+                return JwksParseResult.Invalid("a member name is not a valid string");
             }
 
             if (keysCount != 1)

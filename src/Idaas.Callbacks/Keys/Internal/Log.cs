@@ -113,4 +113,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 2014, EventName = "PeriodicRefreshFailed", Level = LogLevel.Error,
         Message = "The background JWKS refresh failed unexpectedly. It tries again at the next interval.")]
     public static partial void PeriodicRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2015, EventName = "RefreshFailedUnexpectedly", Level = LogLevel.Error,
+        Message = "The JWKS refresh failed unexpectedly. The lookup of kid {KeyId} uses the cached keys.")]
+    private static partial void RefreshFailedUnexpectedlyCore(ILogger logger, Exception exception, string keyId);
+
+    [SuppressMessage("Performance", "CA1873", Justification = "The argument is computed only after the IsEnabled check.")]
+    public static void RefreshFailedUnexpectedly(ILogger logger, Exception exception, string? keyId)
+    {
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            RefreshFailedUnexpectedlyCore(logger, exception, LogText.Printable(keyId));
+        }
+    }
 }

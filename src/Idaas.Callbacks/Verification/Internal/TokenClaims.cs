@@ -76,8 +76,9 @@ internal sealed class TokenClaims
                 ? ClaimsParseStatus.Parsed
                 : ClaimsParseStatus.Malformed;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException comes from strings that escape a lone surrogate or hold invalid UTF-8.
             return ClaimsParseStatus.Malformed;
         }
     }

@@ -68,8 +68,9 @@ internal readonly record struct TokenHeader(string? Algorithm, string? KeyId, bo
                 return false;
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException comes from strings that escape a lone surrogate or hold invalid UTF-8.
             return false;
         }
 
