@@ -5,7 +5,7 @@ using Idaas.Callbacks.Verification;
 namespace Idaas.Callbacks;
 
 /// <summary>
-/// The outcome of <see cref="CallbackReceiver.ReceiveAsync"/> for one request body: the verified token and its
+/// The outcome of <see cref="CallbackReceiver.ReceiveAsync(ReadOnlyMemory{byte}, CancellationToken)"/> for one request body: the verified token and its
 /// decoded events, or the reason for the rejection with the HTTP status to answer.
 /// </summary>
 public sealed class CallbackReceiveResult

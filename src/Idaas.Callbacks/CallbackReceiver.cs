@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Idaas.Callbacks.Encryption;
 using Idaas.Callbacks.Events;
@@ -18,6 +19,8 @@ namespace Idaas.Callbacks;
 /// </remarks>
 public sealed partial class CallbackReceiver
 {
+    private const int InitialReadBufferBytes = 16 * 1024;
+
     private readonly IdaasCallbackOptions _options;
     private readonly CallbackTokenVerifier _verifier;
     private readonly BusinessDataDecryptor? _decryptor;
@@ -61,6 +64,64 @@ public sealed partial class CallbackReceiver
         }
 
         return Decode(verification.Token);
+    }
+
+    /// <summary>
+    /// Reads a callback request body from <paramref name="body"/> and verifies and decodes it. Reading stops as
+    /// soon as the body exceeds <see cref="IdaasCallbackOptions.MaxBodyBytes"/>, so an oversized body is
+    /// rejected as <see cref="CallbackRejectionReason.BodyTooLarge"/> without being buffered.
+    /// </summary>
+    /// <param name="body">The request body stream, read to its end or to the size limit; it is not disposed.</param>
+    /// <param name="cancellationToken">Ends the read and any wait for a signing-key refresh.</param>
+    /// <returns>The decoded events, or the rejection with its HTTP status.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="IOException">Reading the stream failed.</exception>
+    public async ValueTask<CallbackReceiveResult> ReceiveAsync(Stream body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+
+        var limit = _options.MaxBodyBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, InitialReadBufferBytes));
+        var length = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    buffer = Grow(buffer, Math.Min((long)buffer.Length * 2, limit + 1L));
+                }
+
+                // Never ask for more than one byte past the limit, so an oversized body costs limit + 1 bytes.
+                var window = Math.Min(buffer.Length, limit + 1) - length;
+                var read = await body.ReadAsync(buffer.AsMemory(length, window), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > limit)
+                {
+                    return Reject(CallbackRejectionReason.BodyTooLarge, $"The request body is larger than the limit of {limit} bytes.");
+                }
+            }
+
+            return await ReceiveAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, long size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent((int)size);
+        buffer.CopyTo(larger, 0);
+        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        return larger;
     }
 
     private CallbackReceiveResult Decode(VerifiedCallbackToken token)
