@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Testing;
+using Idaas.Callbacks.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -26,6 +28,9 @@ public class ReceiveBenchmarks
     private byte[] _plainBody = null!;
     private byte[] _encryptedBody = null!;
     private byte[] _batchBody = null!;
+    private byte[] _plainTokenBytes = null!;
+    private byte[] _oneEventData = null!;
+    private CallbackTokenVerifier _verifier = null!;
     private JsonWebTokenHandler _naiveHandler = null!;
     private TokenValidationParameters _naiveParameters = null!;
 
@@ -50,6 +55,9 @@ public class ReceiveBenchmarks
         var oneEvent = CallbackPayloads.SyncEvent(1);
         _plainToken = signer.CreateToken(Descriptor(oneEvent, cipherData: null));
         _plainBody = CallbackTokenSigner.CreateRequestBody(_plainToken);
+        _plainTokenBytes = Encoding.ASCII.GetBytes(_plainToken);
+        _oneEventData = Encoding.UTF8.GetBytes(oneEvent);
+        _verifier = _provider.GetRequiredService<CallbackTokenVerifier>();
         var cipherData = new BusinessDataEncryptor(encryptionKey).Encrypt(oneEvent);
         _encryptedBody = CallbackTokenSigner.CreateRequestBody(signer.CreateToken(Descriptor(null, cipherData)));
         _batchBody = CallbackTokenSigner.CreateRequestBody(signer.CreateToken(Descriptor(CallbackPayloads.SyncEvent(100), cipherData: null)));
@@ -69,7 +77,8 @@ public class ReceiveBenchmarks
             ClockSkew = TimeSpan.FromSeconds(60),
         };
 
-        if (!BareSignatureCheck() || NaiveReceive().Result != 1 || ReceiveOneEvent().Result != 1 || ReceiveOneEncryptedEvent().Result != 1 || ReceiveHundredEvents().Result != 100)
+        if (!BareSignatureCheck() || NaiveReceive().Result != 1 || ReceiveOneEvent().Result != 1 || !VerifyOneEventToken().Result
+            || DecodeOneEvent() != 1 || ReceiveOneEncryptedEvent().Result != 1 || ReceiveHundredEvents().Result != 100)
         {
             throw new InvalidOperationException("A benchmark case does not accept its callback; fix the setup before measuring.");
         }
@@ -112,6 +121,13 @@ public class ReceiveBenchmarks
 
     [Benchmark(Description = "(c) CallbackReceiver, 1 event")]
     public async Task<int> ReceiveOneEvent() => (await _receiver.ReceiveAsync(_plainBody)).Events.Count;
+
+    [Benchmark(Description = "(c1) part of (c): token verification")]
+    public async Task<bool> VerifyOneEventToken() => (await _verifier.VerifyAsync(_plainTokenBytes, CancellationToken.None)).IsValid;
+
+    [Benchmark(Description = "(c2) part of (c): event decoding")]
+    public int DecodeOneEvent()
+        => SyncEventDecoder.Decode(_oneEventData, new SyncEventContext(CallbackPayloads.InstanceId, CallbackPayloads.ApplicationId, "jti")).Events.Count;
 
     [Benchmark(Description = "(d) CallbackReceiver, 1 event, encrypted")]
     public async Task<int> ReceiveOneEncryptedEvent() => (await _receiver.ReceiveAsync(_encryptedBody)).Events.Count;
