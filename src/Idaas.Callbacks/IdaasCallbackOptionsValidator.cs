@@ -1,4 +1,3 @@
-using System.Net;
 using Idaas.Callbacks.Encryption;
 using Idaas.Callbacks.Keys.Internal;
 using Microsoft.Extensions.Options;
@@ -37,23 +36,6 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Checks whether <paramref name="uri"/> may be fetched: HTTPS, or HTTP to a loopback host.</summary>
-    internal static bool IsAllowedKeyEndpoint(Uri uri)
-    {
-        if (!uri.IsAbsoluteUri)
-        {
-            return false;
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return true;
-        }
-
-        return uri.Scheme == Uri.UriSchemeHttp
-            && (uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address)));
-    }
-
     private static void ValidateKeySource(IdaasCallbackOptions options, List<string> failures)
     {
         var hasEndpoint = options.PublicKeyEndpoint is not null;
@@ -66,9 +48,9 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
             return;
         }
 
-        if (hasEndpoint && !IsAllowedKeyEndpoint(options.PublicKeyEndpoint!))
+        if (hasEndpoint && !JwksEndpointPolicy.IsAllowed(options.PublicKeyEndpoint!))
         {
-            failures.Add($"IdaasCallbackOptions.PublicKeyEndpoint '{DescribeWithoutSecrets(options.PublicKeyEndpoint!)}' must be an absolute https URL; plain http is allowed only for loopback hosts.");
+            failures.Add($"IdaasCallbackOptions.PublicKeyEndpoint '{JwksEndpointPolicy.Describe(options.PublicKeyEndpoint!)}' must be an absolute https URL; plain http is allowed only for loopback hosts.");
         }
 
         if (hasInline)
@@ -84,10 +66,6 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
             }
         }
     }
-
-    // User info and the query can carry credentials, so messages show only the scheme, host, port and path.
-    private static string DescribeWithoutSecrets(Uri uri)
-        => uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.SafeUnescaped) : "(a relative URL)";
 
     private static void ValidateEncryptionKey(IdaasCallbackOptions options, List<string> failures)
     {

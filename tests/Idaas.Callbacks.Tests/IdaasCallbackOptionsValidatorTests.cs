@@ -166,6 +166,14 @@ public sealed class IdaasCallbackOptionsValidatorTests
     }
 
     [Fact]
+    public void Inline_key_set_with_raw_lone_surrogate_fails()
+    {
+        var result = Validate(options => options.JsonWebKeySet = "{\"keys\":[],\"note\":\"\ud800\"}");
+
+        result.FailureMessage.Should().Contain("JsonWebKeySet is not a JWKS");
+    }
+
+    [Fact]
     public void Inline_key_set_without_usable_key_fails()
     {
         var result = Validate(options => options.JsonWebKeySet = """{"keys":[{"kty":"oct","kid":"sym-1","k":"c2VjcmV0"}]}""");

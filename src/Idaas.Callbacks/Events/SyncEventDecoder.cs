@@ -37,7 +37,7 @@ internal static class SyncEventDecoder
 
             return SyncEventDecodingResult.Success(envelope.InstanceId, envelope.AliUid, envelope.EventVersion, events, failures);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // EnvelopeReader catches its own JSON errors, so this one comes from the eventData array.
             return SyncEventDecodingResult.Failure(SyncEventDecodingStatus.InvalidEventData);

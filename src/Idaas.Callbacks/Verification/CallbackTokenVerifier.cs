@@ -25,7 +25,6 @@ public sealed partial class CallbackTokenVerifier
     /// <summary>The <c>iss</c> value of every IDaaS callback token.</summary>
     public const string IdaasIssuer = "urn:alibaba:idaas:app:event";
 
-    private const int MaxHeaderBytes = 1024;
     private const string SegmentsMessage = "The token is not a compact JWS of three canonical base64url segments.";
 
     private readonly IdaasCallbackOptions _options;
@@ -72,12 +71,12 @@ public sealed partial class CallbackTokenVerifier
             return TooLarge();
         }
 
-        if (!TryFindSegments(token.Span, out var headerEnd, out var payloadEnd))
+        if (!CompactJws.TryFindSegments(token.Span, out var headerEnd, out var payloadEnd))
         {
             return Reject(CallbackRejectionReason.MalformedToken, SegmentsMessage);
         }
 
-        if (!TryReadHeader(token.Span[..headerEnd], out var header))
+        if (!CompactJws.TryReadHeader(token.Span[..headerEnd], out var header))
         {
             return Reject(CallbackRejectionReason.MalformedToken, "The token header is not a JSON object with string alg and kid members.");
         }
@@ -88,7 +87,7 @@ public sealed partial class CallbackTokenVerifier
             return Reject(CallbackRejectionReason.UnsupportedAlgorithm, "The token must be signed with RS256 and carry no crit header parameter.");
         }
 
-        if (!HasCanonicalBody(token.Span, headerEnd, payloadEnd))
+        if (!CompactJws.HasCanonicalBody(token.Span, headerEnd, payloadEnd))
         {
             return Reject(CallbackRejectionReason.MalformedToken, SegmentsMessage);
         }
@@ -274,40 +273,5 @@ public sealed partial class CallbackTokenVerifier
     {
         Log.TokenRejected(_logger, reason, message);
         return TokenVerificationResult.Failure(reason, message);
-    }
-
-    private static bool TryFindSegments(ReadOnlySpan<byte> token, out int headerEnd, out int payloadEnd)
-    {
-        headerEnd = token.IndexOf((byte)'.');
-        payloadEnd = -1;
-        if (headerEnd <= 0)
-        {
-            return false;
-        }
-
-        var second = token[(headerEnd + 1)..].IndexOf((byte)'.');
-        payloadEnd = second < 0 ? -1 : headerEnd + 1 + second;
-        return payloadEnd > headerEnd
-            && !token[(payloadEnd + 1)..].Contains((byte)'.')
-            && Base64Url.IsCanonical(token[..headerEnd]);
-    }
-
-    private static bool HasCanonicalBody(ReadOnlySpan<byte> token, int headerEnd, int payloadEnd)
-    {
-        var payload = token[(headerEnd + 1)..payloadEnd];
-        var signature = token[(payloadEnd + 1)..];
-        return !payload.IsEmpty && !signature.IsEmpty && Base64Url.IsCanonical(payload) && Base64Url.IsCanonical(signature);
-    }
-
-    private static bool TryReadHeader(ReadOnlySpan<byte> headerText, out TokenHeader header)
-    {
-        header = default;
-        if (Base64Url.GetDecodedLength(headerText.Length) > MaxHeaderBytes)
-        {
-            return false;
-        }
-
-        Span<byte> buffer = stackalloc byte[MaxHeaderBytes];
-        return Base64Url.TryDecode(headerText, buffer, out var written) && TokenHeader.TryParse(buffer[..written], out header);
     }
 }

@@ -137,5 +137,48 @@ public sealed class InvalidStringTests : IDisposable
         accepted.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Invalid_business_data_member_name_is_malformed()
+    {
+        var data = "{\"instanceId\":\"idaas_simtenant01\",\"even\\ud800tData\":\"[]\"}";
+        var token = _harness.Signer.CreateToken(_harness.Descriptor(data));
+
+        var result = await _harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(token));
+
+        result.RejectionReason.Should().Be(CallbackRejectionReason.MalformedBusinessData);
+    }
+
+    [Fact]
+    public async Task Invalid_event_member_name_fails_that_event()
+    {
+        var builder = new SyncEventBuilder(CallbackHarness.InstanceId)
+            .AddRawEvent("{\"ev\\ud800\":1,\"eventId\":\"evnt_bad\",\"eventTime\":\"1764576000000\",\"bizId\":\"user_0002\",\"bizData\":\"{}\",\"eventType\":\"urn:alibaba:idaas:app:event:ud:user:create\"}")
+            .AddEvent("evnt_good", Callbacks.Events.IdaasEventTypes.UserCreated, _harness.Time.GetUtcNow(), "user_0001", "{\"userId\":\"user_0001\"}");
+        var token = _harness.Signer.CreateToken(_harness.Descriptor(builder.ToJson()));
+
+        var result = await _harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(token));
+
+        result.IsAccepted.Should().BeTrue(result.RejectionMessage);
+        result.Events.Should().ContainSingle().Which.EventId.Should().Be("evnt_good");
+        result.FailedEvents.Should().ContainSingle().Which.EventId.Should().Be("evnt_bad");
+    }
+
+    [Theory]
+    [InlineData("{\"\\ud800\":\"x\"}")]
+    [InlineData("{\"alg\":\"\\ud800\",\"enc\":\"A256GCM\"}")]
+    [InlineData("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"\\ud800\":1}")]
+    public async Task Invalid_encryption_header_string_fails_decryption(string header)
+    {
+        var key = BusinessDataEncryptor.GenerateHexKey();
+        using var harness = new CallbackHarness(options => options.EncryptionKey = key);
+        var cipherData = new BusinessDataEncryptor(key).Encrypt(CallbackHarness.UserCreatedData());
+        var altered = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header)) + cipherData[cipherData.IndexOf('.', StringComparison.Ordinal)..];
+        var token = harness.Signer.CreateToken(harness.Descriptor() with { PlainData = null, CipherData = altered });
+
+        var result = await harness.Receiver.ReceiveAsync(CallbackTokenSigner.CreateRequestBody(token));
+
+        result.RejectionReason.Should().Be(CallbackRejectionReason.DecryptionFailed);
+    }
+
     public void Dispose() => _harness.Dispose();
 }

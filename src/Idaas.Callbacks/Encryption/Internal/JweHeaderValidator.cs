@@ -27,8 +27,9 @@ internal static class JweHeaderValidator
         {
             return ValidateJson(json, keyLength);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException comes from names or strings that escape a lone surrogate or hold invalid UTF-8.
             return DecryptionFailureReason.MalformedHeader;
         }
     }

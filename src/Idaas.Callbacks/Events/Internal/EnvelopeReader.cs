@@ -74,8 +74,9 @@ internal static class EnvelopeReader
 
             return (seen & Member.EventData) != 0 ? SyncEventDecodingStatus.Succeeded : SyncEventDecodingStatus.MissingEventData;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException comes from names or strings that escape a lone surrogate or hold invalid UTF-8.
             return SyncEventDecodingStatus.InvalidJson;
         }
     }

@@ -18,6 +18,7 @@ internal static class EventArrayReader
         EventType = 2,
         EventTime = 4,
         BusinessId = 8,
+        InvalidName = 32,
         BusinessData = 16,
     }
 
@@ -87,6 +88,13 @@ internal static class EventArrayReader
                 continue;
             }
 
+            if (member == Member.InvalidName)
+            {
+                fields.Fail("A member name is not a valid string.");
+                reader.Skip();
+                continue;
+            }
+
             if ((seen & member) != 0)
             {
                 fields.Fail($"The {GetJsonName(member)} member appears more than once.");
@@ -132,6 +140,19 @@ internal static class EventArrayReader
     }
 
     private static Member Identify(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return IdentifyName(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // The name escapes a lone surrogate or holds invalid UTF-8; only this event fails.
+            return Member.InvalidName;
+        }
+    }
+
+    private static Member IdentifyName(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("eventId"u8))
         {

@@ -28,6 +28,11 @@ internal static class JwksParser
         {
             return JwksParseResult.Invalid("the document is not valid JSON");
         }
+        catch (ArgumentException)
+        {
+            // JsonDocument.Parse(string) throws this for text with a lone surrogate character.
+            return JwksParseResult.Invalid("the document is not valid UTF-16 text");
+        }
 
         using (document)
         {
