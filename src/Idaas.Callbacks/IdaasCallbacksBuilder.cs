@@ -11,4 +11,18 @@ public sealed class IdaasCallbacksBuilder
 
     /// <summary>Gets the service collection the callback services are registered in.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Registers <typeparamref name="THandler"/> for every <see cref="Processing.IIdaasEventHandler{TEvent}"/> it
+    /// implements, as a scoped service. A handler for <see cref="Events.IdaasEvent"/> receives every event.
+    /// </summary>
+    /// <typeparam name="THandler">The handler type.</typeparam>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><typeparamref name="THandler"/> implements no handler interface.</exception>
+    public IdaasCallbacksBuilder AddHandler<THandler>()
+        where THandler : class
+    {
+        // TODO: Implemented by the processing work: registration of each closed IIdaasEventHandler<T>.
+        throw new NotImplementedException();
+    }
 }
