@@ -1,4 +1,6 @@
+using Idaas.Callbacks.Processing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Idaas.Callbacks;
 
@@ -13,7 +15,7 @@ public sealed class IdaasCallbacksBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// Registers <typeparamref name="THandler"/> for every <see cref="Processing.IIdaasEventHandler{TEvent}"/> it
+    /// Registers <typeparamref name="THandler"/> for every <see cref="IIdaasEventHandler{TEvent}"/> it
     /// implements, as a scoped service. A handler for <see cref="Events.IdaasEvent"/> receives every event.
     /// </summary>
     /// <typeparam name="THandler">The handler type.</typeparam>
@@ -22,7 +24,24 @@ public sealed class IdaasCallbacksBuilder
     public IdaasCallbacksBuilder AddHandler<THandler>()
         where THandler : class
     {
-        // TODO: Implemented by the processing work: registration of each closed IIdaasEventHandler<T>.
-        throw new NotImplementedException();
+        var handlerInterfaces = typeof(THandler).GetInterfaces()
+            .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IIdaasEventHandler<>))
+            .ToList();
+        if (handlerInterfaces.Count == 0)
+        {
+            throw new ArgumentException($"{typeof(THandler).FullName} implements no IIdaasEventHandler<TEvent>; implement it for the event types to handle.", nameof(THandler));
+        }
+
+        foreach (var handlerInterface in handlerInterfaces)
+        {
+            Services.TryAddEnumerable(ServiceDescriptor.Scoped(handlerInterface, typeof(THandler)));
+            var registration = new HandlerRegistration(handlerInterface.GetGenericArguments()[0], handlerInterface, typeof(THandler));
+            if (!Services.Any(descriptor => registration.Equals(descriptor.ImplementationInstance)))
+            {
+                Services.AddSingleton(registration);
+            }
+        }
+
+        return this;
     }
 }
