@@ -64,6 +64,11 @@ public static class IdaasCallbacksServiceCollectionExtensions
         services.AddIdaasSigningKeys();
         services.TryAddSingleton<HandlerRegistry>();
         services.TryAddSingleton<IEventInbox, InMemoryEventInbox>();
+        services.TryAddSingleton(provider => new CallbackIntake(
+            provider.GetRequiredService<IEventInbox>(),
+            provider.GetRequiredService<HandlerRegistry>(),
+            provider.GetRequiredService<TimeProvider>(),
+            GetLoggerFactory(provider).CreateLogger<CallbackIntake>()));
         services.TryAddSingleton(provider => new CallbackTokenVerifier(
             provider.GetRequiredService<IOptions<IdaasCallbackOptions>>(),
             provider.GetRequiredService<ISigningKeySource>(),
