@@ -19,7 +19,7 @@ public static class IdaasCallbacksEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps one POST endpoint at <paramref name="pattern"/> that verifies IDaaS callbacks, puts their handled
-    /// events into the inbox and answers with the acknowledgement IDaaS expects.
+    /// events into the inbox and responds with the acknowledgement IDaaS expects.
     /// </summary>
     /// <param name="endpoints">The route builder, such as the <c>WebApplication</c>.</param>
     /// <param name="pattern">The route pattern; the URL configured in IDaaS as the synchronization receiving address.</param>
@@ -29,7 +29,7 @@ public static class IdaasCallbacksEndpointRouteBuilderExtensions
     /// <exception cref="InvalidOperationException">The callback services were not registered with <c>services.AddIdaasCallbacks(...)</c>.</exception>
     /// <remarks>
     /// <para>
-    /// An accepted callback is answered 200 with <c>Content-Type: application/json; charset=utf-8</c> and the four
+    /// An accepted callback gets a 200 response with <c>Content-Type: application/json; charset=utf-8</c> and the four
     /// result lists. Events with a registered handler are listed as successes once the inbox took them or
     /// reported them as duplicates; events without a handler, including unrecognized types, as skipped;
     /// events that failed to decode, as failed. The endpoint never waits for a handler.
@@ -47,13 +47,13 @@ public static class IdaasCallbacksEndpointRouteBuilderExtensions
     /// when its charset is UTF-8 (<c>utf-8</c> or <c>utf8</c> in any case) or absent. A missing header or
     /// <c>text/plain</c> is accepted too, because the signature authenticates the body; the body must still be
     /// the <c>{"event":"..."}</c> envelope, and the first such request is logged as a warning. Every other
-    /// media type, and any other charset, is answered 415.
+    /// media type, and any other charset, gets a 415 response.
     /// </para>
     /// <para>
     /// The endpoint reads the raw body once and raises the request's body size limit to
     /// <see cref="IdaasCallbackOptions.MaxBodyBytes"/> plus one byte, above or below the server's limit.
     /// Middleware that reads the body first must call <c>HttpRequest.EnableBuffering()</c>; the endpoint then
-    /// rewinds the stream. A body read without buffering arrives empty and is answered 400.
+    /// rewinds the stream. A body read without buffering arrives empty and gets a 400 response.
     /// </para>
     /// </remarks>
     public static IEndpointConventionBuilder MapIdaasCallbacks(this IEndpointRouteBuilder endpoints, string pattern = DefaultPattern)

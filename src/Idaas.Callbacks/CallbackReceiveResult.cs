@@ -48,7 +48,7 @@ public sealed class CallbackReceiveResult
     public string? RejectionMessage { get; }
 
     /// <summary>
-    /// Gets the HTTP status an endpoint should answer: 200 when accepted; 413 for a body or token over the size
+    /// Gets the HTTP status an endpoint should return: 200 when accepted; 413 for a body or token over the size
     /// limits; 415 for <see cref="CallbackRejectionReason.UnsupportedMediaType"/>; 503 when the sender should
     /// retry (see <see cref="IsRetryable"/>); 400 for every other rejection.
     /// </summary>

@@ -99,7 +99,7 @@ public sealed class AcknowledgementRuleTests
     }
 
     [Fact]
-    public async Task FailedEventWithIdAlreadyListed_IsListedOnce()
+    public async Task FailedEventWithListedId_IsListedOnce()
     {
         await using var host = await CallbackTestHost.StartAsync();
         var events = TestCallbacks.UserCreated("evnt_0001")
@@ -113,7 +113,7 @@ public sealed class AcknowledgementRuleTests
     }
 
     [Fact]
-    public async Task EventIdRepeatedInBatch_IsEnqueuedAndListedOnce()
+    public async Task RepeatedEventIdInBatch_IsListedOnce()
     {
         await using var host = await CallbackTestHost.StartAsync();
         var events = TestCallbacks.UserCreated("evnt_0001")

@@ -87,7 +87,7 @@ public sealed class BodyReadingTests
     }
 
     [Fact]
-    public async Task ServerLimitBelowMaxBodyBytes_EndpointLimitApplies()
+    public async Task SmallerServerLimit_IsRaised()
     {
         await using var host = await CallbackTestHost.StartAsync(
             options => options.MaxBodyBytes = Limit,

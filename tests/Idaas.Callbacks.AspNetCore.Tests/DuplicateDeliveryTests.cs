@@ -24,7 +24,7 @@ public sealed class DuplicateDeliveryTests
     }
 
     [Fact]
-    public async Task TwoIdenticalPostsAtOnce_EnqueueOnceAndBothSucceed()
+    public async Task ConcurrentIdenticalPosts_EnqueueOnce()
     {
         await using var host = await CallbackTestHost.StartAsync();
         var body = TestCallbacks.Body(TestCallbacks.UserCreated(), tokenId: "jti-0001");
@@ -42,7 +42,7 @@ public sealed class DuplicateDeliveryTests
     }
 
     [Fact]
-    public async Task ResignedRetryWithNewTokenId_SucceedsWithoutEnqueue()
+    public async Task ResignedRetry_IsNotEnqueuedAgain()
     {
         await using var host = await CallbackTestHost.StartAsync();
         using var first = await host.PostEventsAsync(TestCallbacks.UserCreated(), tokenId: "jti-0001");

@@ -41,7 +41,7 @@ public sealed class MapIdaasCallbacksTests
     }
 
     [Fact]
-    public async Task Map_InvalidOptions_DoesNotThrowAtMapTime()
+    public async Task Map_InvalidOptions_DoesNotThrow()
     {
         // Invalid options surface at host start through ValidateOnStart, not inside MapIdaasCallbacks.
         var builder = WebApplication.CreateSlimBuilder();

@@ -85,7 +85,7 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public async Task FullInbox_LaterRetryOfFittingBatch_IsAccepted()
+    public async Task FullInbox_KeepsEarlierBatch()
     {
         await using var host = await CallbackTestHost.StartAsync(options => options.Inbox.Capacity = 1);
 

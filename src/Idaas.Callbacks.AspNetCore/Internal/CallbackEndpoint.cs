@@ -10,7 +10,7 @@ namespace Idaas.Callbacks.AspNetCore.Internal;
 
 /// <summary>
 /// Handles one callback POST: checks the content type, reads the body once within the size limit, verifies
-/// it, hands the events to the inbox and answers with the acknowledgement or a problem details rejection.
+/// it, hands the events to the inbox and responds with the acknowledgement or a problem details rejection.
 /// </summary>
 /// <remarks>
 /// The services are resolved per request rather than when the endpoint is mapped, so that invalid options
@@ -94,10 +94,10 @@ internal sealed partial class CallbackEndpoint
         }
     }
 
-    /// <summary>Reads and verifies the body, or writes the rejection and returns <see langword="null"/> when the server failed to read it.</summary>
+    /// <summary>Reads and verifies the body, or writes a rejection and returns <see langword="null"/> when the server failed to read it.</summary>
     private async Task<CallbackReceiveResult?> ReceiveAsync(HttpContext context, CallbackReceiver receiver, int maxBodyBytes)
     {
-        // One byte over the limit lets the receiver see the overflow and answer it in its own shape before
+        // One byte over the limit lets the receiver detect the overflow and reject it in its own shape before
         // Kestrel's limit throws. The feature is read-only once something started reading the body.
         var sizeLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeLimit is { IsReadOnly: false })

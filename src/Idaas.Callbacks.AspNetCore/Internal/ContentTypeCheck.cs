@@ -9,9 +9,9 @@ internal enum ContentTypeCheck
     /// <summary>No header, or <c>text/plain</c> in UTF-8: the body is read as JSON and a warning is logged.</summary>
     Lenient,
 
-    /// <summary>Any other media type, or a header that does not parse: answered 415.</summary>
+    /// <summary>Any other media type, or a header that does not parse: rejected with 415.</summary>
     NotJson,
 
-    /// <summary>A charset other than UTF-8: answered 415.</summary>
+    /// <summary>A charset other than UTF-8: rejected with 415.</summary>
     NotUtf8,
 }

@@ -35,14 +35,14 @@ internal sealed partial class CallbackIntake
     /// <summary>Enqueues the handled events of <paramref name="callback"/> and builds the acknowledgement.</summary>
     /// <param name="callback">An accepted callback.</param>
     /// <param name="cancellationToken">Ends the wait for the inbox.</param>
-    /// <returns>The acknowledgement, or the inbox's refusal with no acknowledgement.</returns>
+    /// <returns>The acknowledgement, or the inbox status without an acknowledgement when the inbox rejected the batch.</returns>
     /// <exception cref="ArgumentException"><paramref name="callback"/> was rejected.</exception>
     public async ValueTask<CallbackIntakeResult> AcceptAsync(CallbackReceiveResult callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
         if (!callback.IsAccepted)
         {
-            throw new ArgumentException("Only an accepted callback has events to take; answer a rejected one with its StatusCode.", nameof(callback));
+            throw new ArgumentException("Only an accepted callback has events to enqueue. Respond to a rejected callback with its StatusCode.", nameof(callback));
         }
 
         var handled = new List<IdaasEvent>(callback.Events.Count);
@@ -59,8 +59,8 @@ internal sealed partial class CallbackIntake
             var enqueue = await _inbox.EnqueueAsync(handled, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             if (enqueue.Status != InboxEnqueueStatus.Accepted)
             {
-                Log.BatchRefused(_logger, callback.Token.TokenId, handled.Count, enqueue.Status);
-                return CallbackIntakeResult.Refused(enqueue.Status);
+                Log.BatchRejected(_logger, callback.Token.TokenId, handled.Count, enqueue.Status);
+                return CallbackIntakeResult.Rejected(enqueue.Status);
             }
 
             duplicates = enqueue.DuplicateEventIds;
@@ -70,7 +70,7 @@ internal sealed partial class CallbackIntake
         var acknowledgement = new CallbackAcknowledgement();
         foreach (var idaasEvent in handled)
         {
-            // A batch may repeat an event id; the inbox took the first copy, and IDaaS gets one result per id.
+            // A batch may repeat an event id. The inbox took the first copy, and IDaaS gets one result per id.
             if (!acknowledgement.Contains(idaasEvent.EventId))
             {
                 var message = duplicates.Contains(idaasEvent.EventId) ? DuplicateMessage : null;
@@ -97,7 +97,7 @@ internal sealed partial class CallbackIntake
         {
             if (string.IsNullOrWhiteSpace(failure.EventId))
             {
-                // Without an id the event cannot appear in any list; IDaaS decides on its own what to do with it.
+                // Without an id the event cannot appear in any list, so IDaaS decides on its own what to do with it.
                 Log.FailedEventWithoutId(_logger, callback.Token!.TokenId, failure.BatchIndex, failure.Reason);
                 continue;
             }

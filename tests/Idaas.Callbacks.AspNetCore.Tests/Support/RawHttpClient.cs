@@ -5,8 +5,8 @@ using System.Text;
 namespace Idaas.Callbacks.AspNetCore.Tests.Support;
 
 /// <summary>
-/// Sends one HTTP/1.1 POST over a plain socket and reads the answer while the body is still going out. A
-/// server that rejects an oversized body answers early and closes the connection, which makes
+/// Sends one HTTP/1.1 POST over a plain socket and reads the response while the body is still going out. A
+/// server that rejects an oversized body responds early and closes the connection, which makes
 /// <see cref="HttpClient"/> report the failed write instead of the response.
 /// </summary>
 internal static class RawHttpClient
@@ -58,7 +58,7 @@ internal static class RawHttpClient
         }
         catch (IOException)
         {
-            // The server closed the connection after answering; the response is what the test checks.
+            // The server closed the connection after its response, which is what the test checks.
         }
     }
 

@@ -4,7 +4,7 @@ using Idaas.Callbacks.Testing;
 
 namespace Idaas.Callbacks.AspNetCore.Tests.Support;
 
-/// <summary>Builds signed callback bodies and reads the endpoint's answers.</summary>
+/// <summary>Builds signed callback bodies and reads the endpoint's responses.</summary>
 internal static class TestCallbacks
 {
     public static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
