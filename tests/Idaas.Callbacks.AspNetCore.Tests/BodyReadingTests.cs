@@ -99,6 +99,26 @@ public sealed class BodyReadingTests
     }
 
     [Fact]
+    public async Task ServerLimitAfterBodyReadStarted_Returns413()
+    {
+        // Once middleware starts reading, the endpoint can no longer raise the server's limit, so Kestrel's
+        // own limit rejects the body inside the receiver's read. The middleware reads only the first part.
+        await using var host = await CallbackTestHost.StartAsync(
+            configureApp: app => app.Use(async (context, next) =>
+            {
+                context.Request.EnableBuffering();
+                (await context.Request.Body.ReadAsync(new byte[1])).Should().Be(1);
+                await next(context);
+            }),
+            configureBuilder: builder => builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 100));
+
+        using var content = new TwoPartContent(TestCallbacks.Body(TestCallbacks.UserCreated()), firstPartLength: 10);
+        using var response = await host.Client.PostAsync(CallbackTestHost.Path, content);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, CallbackRejectionReason.BodyTooLarge);
+    }
+
+    [Fact]
     public async Task ChunkedWithoutContentLength_Accepted()
     {
         await using var host = await CallbackTestHost.StartAsync();
