@@ -48,13 +48,15 @@ public sealed class CallbackReceiveResult
     public string? RejectionMessage { get; }
 
     /// <summary>
-    /// Gets the HTTP status an endpoint should answer: 200 when accepted; 413 for a body or token over the size
-    /// limits; 503 when the sender should retry (see <see cref="IsRetryable"/>); 400 for every other rejection.
+    /// Gets the HTTP status an endpoint should return: 200 when accepted; 413 for a body or token over the size
+    /// limits; 415 for <see cref="CallbackRejectionReason.UnsupportedMediaType"/>; 503 when the sender should
+    /// retry (see <see cref="IsRetryable"/>); 400 for every other rejection.
     /// </summary>
     public int StatusCode => RejectionReason switch
     {
         null => 200,
         CallbackRejectionReason.BodyTooLarge or CallbackRejectionReason.TokenTooLarge => 413,
+        CallbackRejectionReason.UnsupportedMediaType => 415,
         _ when IsRetryable => 503,
         _ => 400,
     };
@@ -67,9 +69,13 @@ public sealed class CallbackReceiveResult
     /// Retryable: the keys could not be fetched, no key matches the <c>kid</c> (the Public Key Endpoint may not
     /// serve a new key yet), and a verified callback whose business data cannot be decrypted or decoded or
     /// breaks the encryption policy. Those callbacks are authentic, so answering 4xx would lose them for good
-    /// while an operator could still fix the key or the policy before IDaaS stops retrying.
+    /// while an operator could still fix the key or the policy before IDaaS stops retrying. The endpoint's
+    /// <see cref="CallbackRejectionReason.InboxFull"/> and <see cref="CallbackRejectionReason.InboxClosed"/>
+    /// are retryable too.
     /// </remarks>
     public bool IsRetryable => RejectionReason is CallbackRejectionReason.KeysUnavailable
+        or CallbackRejectionReason.InboxFull
+        or CallbackRejectionReason.InboxClosed
         or CallbackRejectionReason.UnknownKey
         or CallbackRejectionReason.EncryptionRequired
         or CallbackRejectionReason.DecryptionFailed

@@ -58,4 +58,22 @@ public enum CallbackRejectionReason
 
     /// <summary>The business data is not the expected JSON structure.</summary>
     MalformedBusinessData,
+
+    /// <summary>
+    /// The request's <c>Content-Type</c> is not JSON, or names a charset other than UTF-8. Returned by the
+    /// ASP.NET Core endpoint before the body is read; <see cref="CallbackReceiver"/> never returns it.
+    /// </summary>
+    UnsupportedMediaType,
+
+    /// <summary>
+    /// The callback is valid, but the event inbox has no room for its events, so none of them was taken.
+    /// The sender should retry later.
+    /// </summary>
+    InboxFull,
+
+    /// <summary>
+    /// The host is stopping or the event inbox is closed, so no events are taken. The sender should retry,
+    /// for example against another replica or after the restart.
+    /// </summary>
+    InboxClosed,
 }

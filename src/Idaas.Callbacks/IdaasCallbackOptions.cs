@@ -73,4 +73,7 @@ public sealed class IdaasCallbackOptions
 
     /// <summary>Gets the settings for fetching and caching the signing keys.</summary>
     public SigningKeyOptions SigningKeys { get; } = new();
+
+    /// <summary>Gets the settings for the in-memory event inbox and its deduplication.</summary>
+    public InboxOptions Inbox { get; } = new();
 }

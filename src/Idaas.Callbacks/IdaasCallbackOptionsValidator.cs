@@ -32,6 +32,7 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
         AddIfOutOfRange(failures, "IdaasCallbackOptions.MaxBodyBytes", options.MaxBodyBytes, MinSizeBytes, MaxSizeBytes);
         AddIfOutOfRange(failures, "IdaasCallbackOptions.MaxTokenBytes", options.MaxTokenBytes, MinSizeBytes, MaxSizeBytes);
         ValidateSigningKeyOptions(options.SigningKeys, failures);
+        ValidateInboxOptions(options.Inbox, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -95,11 +96,21 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
         AddIfOutOfRange(failures, "IdaasCallbackOptions.SigningKeys.MaxResponseBytes", keys.MaxResponseBytes, MinSizeBytes, 16 * 1024 * 1024);
     }
 
-    private static void AddIfOutOfRange(List<string> failures, string setting, int value, int minimum, int maximum)
+    private static void ValidateInboxOptions(InboxOptions inbox, List<string> failures)
+    {
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.Inbox.Capacity", inbox.Capacity, 1, 10_000_000, "events");
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.Inbox.MaxDeduplicationEntries", inbox.MaxDeduplicationEntries, 1_000, 10_000_000, "event ids");
+        if (inbox.DeduplicationWindow < TimeSpan.FromHours(1))
+        {
+            failures.Add($"IdaasCallbackOptions.Inbox.DeduplicationWindow is {inbox.DeduplicationWindow}; set it to at least 01:00:00 (default 1.00:00:00), longer than IDaaS keeps retrying.");
+        }
+    }
+
+    private static void AddIfOutOfRange(List<string> failures, string setting, int value, int minimum, int maximum, string unit = "bytes")
     {
         if (value < minimum || value > maximum)
         {
-            failures.Add($"{setting} is {value} bytes; set it between {minimum} and {maximum} bytes.");
+            failures.Add($"{setting} is {value} {unit}; set it between {minimum} and {maximum} {unit}.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Idaas.Callbacks.Keys;
+using Idaas.Callbacks.Processing;
 using Idaas.Callbacks.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,6 +62,13 @@ public static class IdaasCallbacksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdaasCallbackOptions>, IdaasCallbackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddIdaasSigningKeys();
+        services.TryAddSingleton<HandlerRegistry>();
+        services.TryAddSingleton<IEventInbox, InMemoryEventInbox>();
+        services.TryAddSingleton(provider => new CallbackIntake(
+            provider.GetRequiredService<IEventInbox>(),
+            provider.GetRequiredService<HandlerRegistry>(),
+            provider.GetRequiredService<TimeProvider>(),
+            GetLoggerFactory(provider).CreateLogger<CallbackIntake>()));
         services.TryAddSingleton(provider => new CallbackTokenVerifier(
             provider.GetRequiredService<IOptions<IdaasCallbackOptions>>(),
             provider.GetRequiredService<ISigningKeySource>(),
