@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Idaas.Callbacks.LoadHarness;
+
+/// <summary>
+/// Posts request bodies to one URL from a number of concurrent workers for a fixed time, and records the
+/// latency of every request. Bodies are taken round-robin from the pool.
+/// </summary>
+internal static class LoadGenerator
+{
+    public static async Task<LoadResult> RunAsync(string name, HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int concurrency, TimeSpan duration)
+    {
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        var next = -1;
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var own = latencies[worker] = new List<double>(4096);
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var body = bodies[(int)((uint)Interlocked.Increment(ref next) % (uint)bodies.Count)];
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json;charset=utf-8");
+
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(url, content);
+                await response.Content.ReadAsByteArrayAsync();
+                own.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                if (response.StatusCode != System.Net.HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToArray();
+
+        await Task.WhenAll(workers);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var all = latencies.SelectMany(list => list).Order().ToArray();
+        return new LoadResult(name, all.Length, failures, elapsed, all);
+    }
+}
