@@ -38,7 +38,7 @@ public sealed class DispatcherOptions
 
     /// <summary>
     /// Gets or sets the number of dead letters that <see cref="Processing.InMemoryDeadLetterSink"/> keeps for
-    /// inspection; the oldest are dropped first. Default 1,000; range 1 to 1,000,000.
+    /// inspection, dropping the oldest first. Default 1,000; range 1 to 1,000,000.
     /// </summary>
     public int DeadLetterCapacity { get; set; } = 1_000;
 }

@@ -159,7 +159,7 @@ internal sealed partial class EventDispatcher : BackgroundService
             }
             catch (Exception exception)
             {
-                // The processor catches handler, sink and inbox errors, so this is a bug; the worker goes on.
+                // The processor catches handler, sink and inbox errors, so this is a bug. The worker goes on.
                 Log.ProcessingFailed(_logger, exception, entry.Event.EventId, entry.Event.EventType);
             }
 
@@ -173,13 +173,13 @@ internal sealed partial class EventDispatcher : BackgroundService
 
     private void LogUnhandled()
     {
-        var unhandled = _scheduler.GetHeld();
+        var unhandled = _scheduler.GetUncompleted();
         foreach (var entry in unhandled)
         {
             Log.EventLeftUnhandled(_logger, entry.Event.EventId, entry.Event.EventType);
         }
 
-        // Entries still in the inbox were never read; a durable inbox keeps them, the in-memory one loses them.
+        // Entries still in the inbox were never read. A durable inbox keeps them, but the in-memory one loses them.
         var unread = Math.Max(0, _inbox.Count - unhandled.Count);
         Log.EventsLeftUnhandled(_logger, unhandled.Count, unread);
     }

@@ -19,7 +19,7 @@ public sealed partial class InMemoryDeadLetterSink : IDeadLetterSink
     private readonly ILogger _logger;
 
     /// <summary>Initializes a sink that keeps <see cref="DispatcherOptions.DeadLetterCapacity"/> dead letters.</summary>
-    /// <param name="options">The callback options; <see cref="IdaasCallbackOptions.Dispatcher"/> is used.</param>
+    /// <param name="options">The callback options, of which <see cref="IdaasCallbackOptions.Dispatcher"/> is used.</param>
     /// <param name="logger">The logger for the dead letters.</param>
     public InMemoryDeadLetterSink(IOptions<IdaasCallbackOptions> options, ILogger<InMemoryDeadLetterSink> logger)
     {

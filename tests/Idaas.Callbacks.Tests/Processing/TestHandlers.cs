@@ -3,7 +3,7 @@ using Idaas.Callbacks.Processing;
 
 namespace Idaas.Callbacks.Tests.Processing;
 
-/// <summary>A scoped dependency whose id tells the scopes apart.</summary>
+/// <summary>A scoped dependency with a new id per scope, so tests can compare scopes.</summary>
 internal sealed class ScopeMarker
 {
     public Guid Id { get; } = Guid.NewGuid();

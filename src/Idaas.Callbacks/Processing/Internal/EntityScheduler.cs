@@ -2,7 +2,7 @@ namespace Idaas.Callbacks.Processing.Internal;
 
 /// <summary>
 /// Decides which entry a worker handles next. Entries with the same business id run one at a time, earliest
-/// event time first among those waiting; entries without a business id run in any order. The class is thread-safe.
+/// event time first among those waiting. Entries without a business id run in any order. The class is thread-safe.
 /// </summary>
 /// <remarks>
 /// Invariant: a queue in <c>_queuesByBusinessId</c> is either in <c>_ready</c> exactly once or taken by exactly
@@ -13,7 +13,7 @@ internal sealed class EntityScheduler
     private readonly Lock _lock = new();
     private readonly Dictionary<string, EntityQueue> _queuesByBusinessId = new(StringComparer.Ordinal);
     private readonly Queue<EntityQueue> _ready = new();
-    private readonly HashSet<InboxEntry> _held = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<InboxEntry> _uncompleted = new(ReferenceEqualityComparer.Instance);
     private readonly int _maxWorkers;
     private long _sequence;
     private int _workers;
@@ -23,7 +23,7 @@ internal sealed class EntityScheduler
     public EntityScheduler(int maxWorkers) => _maxWorkers = maxWorkers;
 
     /// <summary>
-    /// Adds entries and returns how many new workers the caller must start; each one calls
+    /// Adds entries and returns how many new workers the caller must start. Each worker calls
     /// <see cref="TryTake"/> until it returns <see langword="false"/>.
     /// </summary>
     public int Add(IEnumerable<InboxEntry> entries)
@@ -32,7 +32,7 @@ internal sealed class EntityScheduler
         {
             foreach (var entry in entries)
             {
-                _held.Add(entry);
+                _uncompleted.Add(entry);
                 var businessId = entry.Event.BusinessId;
                 if (businessId is null)
                 {
@@ -42,7 +42,7 @@ internal sealed class EntityScheduler
                 }
                 else if (_queuesByBusinessId.TryGetValue(businessId, out var queue))
                 {
-                    // The queue is already ready or running; its worker takes the entry in event time order.
+                    // The queue is already ready or running, so its worker takes the entry in event time order.
                     queue.Add(entry, _sequence++);
                 }
                 else
@@ -61,7 +61,7 @@ internal sealed class EntityScheduler
     }
 
     /// <summary>
-    /// Takes the next entry to handle; the caller passes it to <see cref="Release"/> when done. Returns
+    /// Takes the next entry to handle, which the caller passes to <see cref="Release"/> when done. Returns
     /// <see langword="false"/> and retires the calling worker when nothing is ready or after <see cref="Stop"/>.
     /// </summary>
     public bool TryTake(out EntityQueue queue, out InboxEntry entry)
@@ -90,14 +90,14 @@ internal sealed class EntityScheduler
     /// <summary>Marks a taken entry as done, completed or not, and lets the next entry of its business id run.</summary>
     /// <param name="queue">The queue <see cref="TryTake"/> returned.</param>
     /// <param name="entry">The entry <see cref="TryTake"/> returned.</param>
-    /// <param name="handled">Whether the entry was completed; an entry left unhandled stays in <see cref="GetHeld"/>.</param>
+    /// <param name="handled">Whether the entry was completed. An entry left unhandled stays in <see cref="GetUncompleted"/>.</param>
     public void Release(EntityQueue queue, InboxEntry entry, bool handled)
     {
         lock (_lock)
         {
             if (handled)
             {
-                _held.Remove(entry);
+                _uncompleted.Remove(entry);
             }
 
             if (queue.Count > 0)
@@ -111,7 +111,7 @@ internal sealed class EntityScheduler
         }
     }
 
-    /// <summary>Makes workers retire instead of taking more entries; the entries stay in <see cref="GetHeld"/>.</summary>
+    /// <summary>Makes workers retire instead of taking more entries, which stay in <see cref="GetUncompleted"/>.</summary>
     public void Stop()
     {
         lock (_lock)
@@ -121,11 +121,11 @@ internal sealed class EntityScheduler
     }
 
     /// <summary>Returns the entries added and not completed: waiting, running, or left unhandled.</summary>
-    public IReadOnlyList<InboxEntry> GetHeld()
+    public IReadOnlyList<InboxEntry> GetUncompleted()
     {
         lock (_lock)
         {
-            return [.. _held];
+            return [.. _uncompleted];
         }
     }
 

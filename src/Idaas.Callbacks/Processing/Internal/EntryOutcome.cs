@@ -6,6 +6,6 @@ internal enum EntryOutcome
     Handled,
     DeadLettered,
 
-    /// <summary>The drain time ran out; the entry is neither handled nor completed.</summary>
+    /// <summary>The drain time ran out before the entry was handled, so it is not completed.</summary>
     Aborted,
 }

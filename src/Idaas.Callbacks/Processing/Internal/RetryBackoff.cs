@@ -12,7 +12,7 @@ internal sealed class RetryBackoff
 
     /// <param name="baseDelay">The bound of the first delay.</param>
     /// <param name="maxDelay">The largest bound.</param>
-    /// <param name="nextJitter">Returns a number in [0, 1]; tests pass a constant to get exact delays.</param>
+    /// <param name="nextJitter">Returns a number in [0, 1]. Tests pass a constant to get exact delays.</param>
     public RetryBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func<double>? nextJitter = null)
     {
         _baseDelay = baseDelay;
