@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Idaas.Callbacks.Keys;
 using Idaas.Callbacks.Processing;
 using Idaas.Callbacks.Processing.Internal;
@@ -87,6 +88,7 @@ public static class IdaasCallbacksServiceCollectionExtensions
             GetLoggerFactory(provider).CreateLogger<InMemoryDeadLetterSink>()));
         services.TryAddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<InMemoryDeadLetterSink>());
         services.TryAddSingleton(_ => new EntityClock());
+        services.TryAddSingleton(provider => new DispatcherMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider =>
         {
             var dispatcher = provider.GetRequiredService<IOptions<IdaasCallbackOptions>>().Value.Dispatcher;
@@ -110,6 +112,7 @@ public static class IdaasCallbacksServiceCollectionExtensions
             provider.GetRequiredService<RetryBackoff>(),
             options,
             timeProvider,
+            provider.GetRequiredService<DispatcherMetrics>(),
             logger);
         return new EventDispatcher(inbox, processor, options, timeProvider, logger);
     }

@@ -16,11 +16,12 @@ internal sealed partial class EntryProcessor(
     RetryBackoff backoff,
     DispatcherOptions options,
     TimeProvider timeProvider,
+    DispatcherMetrics metrics,
     ILogger logger)
 {
     /// <summary>Processes <paramref name="entry"/> and returns whether it was completed.</summary>
     /// <param name="entry">The entry, taken from the inbox and not yet completed.</param>
-    /// <param name="abortToken">Canceled when the drain time is over; the entry is then left uncompleted.</param>
+    /// <param name="abortToken">Canceled when the drain time is over, which leaves the entry uncompleted.</param>
     public async Task<bool> ProcessAsync(InboxEntry entry, CancellationToken abortToken)
     {
         var idaasEvent = entry.Event;
@@ -41,7 +42,7 @@ internal sealed partial class EntryProcessor(
         var allHandled = true;
         foreach (var serviceType in serviceTypes)
         {
-            // Several handler classes may implement the same interface; each one is a separate unit of retry.
+            // Several handler classes may implement the same interface, and each one is retried on its own.
             var handlerCount = 1;
             for (var index = 0; index < handlerCount; index++)
             {
@@ -55,10 +56,14 @@ internal sealed partial class EntryProcessor(
             }
         }
 
-        // Only a fully applied event moves the entity's clock; a dead-lettered one may be replayed later.
-        if (allHandled && idaasEvent.BusinessId is not null)
+        // Only a fully applied event moves the entity's clock, because a dead-lettered one may be replayed later.
+        if (allHandled)
         {
-            entityClock.Record(idaasEvent.BusinessId, idaasEvent.EventTime);
+            metrics.RecordHandled(idaasEvent.EventType);
+            if (idaasEvent.BusinessId is not null)
+            {
+                entityClock.Record(idaasEvent.BusinessId, idaasEvent.EventTime);
+            }
         }
 
         return await CompleteAsync(entry, abortToken);
@@ -83,6 +88,7 @@ internal sealed partial class EntryProcessor(
 
             Type handlerType = serviceType;
             int handlerCount;
+            var startedAt = timeProvider.GetTimestamp();
             try
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
@@ -95,6 +101,7 @@ internal sealed partial class EntryProcessor(
 
                 handlerType = handlers[index]!.GetType();
                 await invoke(handlers[index]!, idaasEvent, context, abortToken);
+                metrics.RecordHandlerDuration(idaasEvent.EventType, timeProvider.GetElapsedTime(startedAt), null);
                 return (EntryOutcome.Handled, handlerCount);
             }
             catch (Exception) when (abortToken.IsCancellationRequested)
@@ -103,16 +110,19 @@ internal sealed partial class EntryProcessor(
             }
             catch (Exception exception)
             {
-                // The exception message can quote event data, so logs name only its type; the dead letter keeps it.
+                // The exception message can quote event data, so logs name only its type. The dead letter keeps the message.
                 var exceptionType = exception.GetType().FullName ?? exception.GetType().Name;
+                metrics.RecordHandlerDuration(idaasEvent.EventType, timeProvider.GetElapsedTime(startedAt), exceptionType);
                 if (attempt >= options.MaxAttempts)
                 {
+                    metrics.RecordDeadLettered(idaasEvent.EventType, exceptionType);
                     Log.HandlerGaveUp(logger, handlerType.FullName, idaasEvent.EventId, idaasEvent.EventType, attempt, exceptionType);
                     var deadLetter = new DeadLetter(entry, handlerType, exceptionType, exception.Message, attempt, timeProvider.GetUtcNow());
                     return (await AddDeadLetterAsync(deadLetter, abortToken), 0);
                 }
 
                 var delay = backoff.GetDelay(attempt);
+                metrics.RecordRetried(idaasEvent.EventType, exceptionType);
                 Log.HandlerFailed(logger, handlerType.FullName, idaasEvent.EventId, idaasEvent.EventType, attempt, options.MaxAttempts, exceptionType, delay);
                 try
                 {
