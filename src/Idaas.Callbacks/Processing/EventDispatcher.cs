@@ -159,7 +159,7 @@ internal sealed partial class EventDispatcher : BackgroundService
             }
             catch (Exception exception)
             {
-                // The processor catches handler, sink and inbox errors, so this is a bug. The worker goes on.
+                // The processor catches handler, sink and inbox errors, so an exception here is a bug. The worker goes on.
                 Log.ProcessingFailed(_logger, exception, entry.Event.EventId, entry.Event.EventType);
             }
 
@@ -173,6 +173,8 @@ internal sealed partial class EventDispatcher : BackgroundService
 
     private void LogUnhandled()
     {
+        // NOTE: a handler that ignores the canceled token and returns later may still complete its entry, although
+        // this log already listed it as unhandled.
         var unhandled = _scheduler.GetUncompleted();
         foreach (var entry in unhandled)
         {
