@@ -76,4 +76,7 @@ public sealed class IdaasCallbackOptions
 
     /// <summary>Gets the settings for the in-memory event inbox and its deduplication.</summary>
     public InboxOptions Inbox { get; } = new();
+
+    /// <summary>Gets the settings for the background dispatcher that calls the event handlers.</summary>
+    public DispatcherOptions Dispatcher { get; } = new();
 }

@@ -33,6 +33,7 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
         AddIfOutOfRange(failures, "IdaasCallbackOptions.MaxTokenBytes", options.MaxTokenBytes, MinSizeBytes, MaxSizeBytes);
         ValidateSigningKeyOptions(options.SigningKeys, failures);
         ValidateInboxOptions(options.Inbox, failures);
+        ValidateDispatcherOptions(options.Dispatcher, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -103,6 +104,28 @@ internal sealed class IdaasCallbackOptionsValidator : IValidateOptions<IdaasCall
         if (inbox.DeduplicationWindow < TimeSpan.FromHours(1))
         {
             failures.Add($"IdaasCallbackOptions.Inbox.DeduplicationWindow is {inbox.DeduplicationWindow}; set it to at least 01:00:00 (default 1.00:00:00), longer than IDaaS keeps retrying.");
+        }
+    }
+
+    private static void ValidateDispatcherOptions(DispatcherOptions dispatcher, List<string> failures)
+    {
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.Dispatcher.MaxParallelism", dispatcher.MaxParallelism, 1, 256, "handler calls");
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.Dispatcher.MaxAttempts", dispatcher.MaxAttempts, 1, 100, "attempts");
+        AddIfOutOfRange(failures, "IdaasCallbackOptions.Dispatcher.DeadLetterCapacity", dispatcher.DeadLetterCapacity, 1, 1_000_000, "dead letters");
+
+        if (dispatcher.RetryBaseDelay < TimeSpan.Zero || dispatcher.RetryBaseDelay > TimeSpan.FromHours(1))
+        {
+            failures.Add($"IdaasCallbackOptions.Dispatcher.RetryBaseDelay is {dispatcher.RetryBaseDelay}; set it between 00:00:00 and 01:00:00 (default 00:00:01).");
+        }
+
+        if (dispatcher.RetryMaxDelay < dispatcher.RetryBaseDelay || dispatcher.RetryMaxDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"IdaasCallbackOptions.Dispatcher.RetryMaxDelay is {dispatcher.RetryMaxDelay}; set it between RetryBaseDelay ({dispatcher.RetryBaseDelay}) and 1.00:00:00 (default 00:05:00).");
+        }
+
+        if (!Enum.IsDefined(dispatcher.StaleEventPolicy))
+        {
+            failures.Add($"IdaasCallbackOptions.Dispatcher.StaleEventPolicy is {dispatcher.StaleEventPolicy}; set it to Deliver (default) or Skip.");
         }
     }
 

@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using Idaas.Callbacks.Keys;
 using Idaas.Callbacks.Processing;
+using Idaas.Callbacks.Processing.Internal;
 using Idaas.Callbacks.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -69,6 +72,7 @@ public static class IdaasCallbacksServiceCollectionExtensions
             provider.GetRequiredService<HandlerRegistry>(),
             provider.GetRequiredService<TimeProvider>(),
             GetLoggerFactory(provider).CreateLogger<CallbackIntake>()));
+        AddDispatcher(services);
         services.TryAddSingleton(provider => new CallbackTokenVerifier(
             provider.GetRequiredService<IOptions<IdaasCallbackOptions>>(),
             provider.GetRequiredService<ISigningKeySource>(),
@@ -80,6 +84,42 @@ public static class IdaasCallbacksServiceCollectionExtensions
             GetLoggerFactory(provider).CreateLogger<CallbackReceiver>()));
 
         return new IdaasCallbacksBuilder(services);
+    }
+
+    private static void AddDispatcher(IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new InMemoryDeadLetterSink(
+            provider.GetRequiredService<IOptions<IdaasCallbackOptions>>(),
+            GetLoggerFactory(provider).CreateLogger<InMemoryDeadLetterSink>()));
+        services.TryAddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<InMemoryDeadLetterSink>());
+        services.TryAddSingleton(_ => new EntityClock());
+        services.TryAddSingleton(provider => new DispatcherMetrics(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton(provider =>
+        {
+            var dispatcher = provider.GetRequiredService<IOptions<IdaasCallbackOptions>>().Value.Dispatcher;
+            return new RetryBackoff(dispatcher.RetryBaseDelay, dispatcher.RetryMaxDelay);
+        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventDispatcher>(CreateDispatcher));
+    }
+
+    private static EventDispatcher CreateDispatcher(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<IdaasCallbackOptions>>().Value.Dispatcher;
+        var inbox = provider.GetRequiredService<IEventInbox>();
+        var timeProvider = provider.GetRequiredService<TimeProvider>();
+        var logger = GetLoggerFactory(provider).CreateLogger<EventDispatcher>();
+        var processor = new EntryProcessor(
+            inbox,
+            provider.GetRequiredService<HandlerRegistry>(),
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<IDeadLetterSink>(),
+            provider.GetRequiredService<EntityClock>(),
+            provider.GetRequiredService<RetryBackoff>(),
+            options,
+            timeProvider,
+            provider.GetRequiredService<DispatcherMetrics>(),
+            logger);
+        return new EventDispatcher(inbox, processor, options, timeProvider, logger);
     }
 
     // Logging is optional for a library: without a registered factory, nothing is logged.
