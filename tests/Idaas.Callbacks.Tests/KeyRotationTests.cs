@@ -7,8 +7,10 @@ namespace Idaas.Callbacks.Tests;
 
 /// <summary>
 /// Key rotation and key-endpoint failures seen through <see cref="CallbackReceiver"/>, with a JWKS endpoint
-/// that counts its requests.
+/// that counts its requests. The class runs alone, because one test measures the heap of the whole process.
 /// </summary>
+[Collection(nameof(KeyRotationTests))]
+[CollectionDefinition(nameof(KeyRotationTests), DisableParallelization = true)]
 public sealed class KeyRotationTests : IAsyncDisposable
 {
     private const string InstanceId = "idaas_simtenant01";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -38,6 +39,8 @@ internal sealed class CallbackTestHost : IAsyncDisposable
 
     public IEventInbox Inbox => _app.Services.GetRequiredService<IEventInbox>();
 
+    public RecordedEvents Recorded => _app.Services.GetRequiredService<RecordedEvents>();
+
     public IServiceProvider Services => _app.Services;
 
     public IReadOnlyList<FakeLogRecord> Logs => _app.Services.GetFakeLogCollector().GetSnapshot();
@@ -46,7 +49,8 @@ internal sealed class CallbackTestHost : IAsyncDisposable
     public static async Task<CallbackTestHost> StartAsync(
         Action<IdaasCallbackOptions>? configureOptions = null,
         Action<WebApplication>? configureApp = null,
-        Action<WebApplicationBuilder>? configureBuilder = null)
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        bool runDispatcher = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,6 +64,15 @@ internal sealed class CallbackTestHost : IAsyncDisposable
             options.JsonWebKeySet = IdaasJsonWebKeySet.ToJson(SharedKey);
             configureOptions?.Invoke(options);
         }).AddHandler<UserEventRecorder>();
+        builder.Services.AddSingleton<RecordedEvents>();
+
+        // Most tests inspect what the endpoint put into the inbox, so the dispatcher must not take it out.
+        if (!runDispatcher)
+        {
+            var dispatcher = builder.Services.Single(descriptor => descriptor.ServiceType == typeof(IHostedService)
+                && descriptor.ImplementationFactory?.GetType().GenericTypeArguments.LastOrDefault() == typeof(EventDispatcher));
+            builder.Services.Remove(dispatcher);
+        }
         configureBuilder?.Invoke(builder);
 
         var app = builder.Build();

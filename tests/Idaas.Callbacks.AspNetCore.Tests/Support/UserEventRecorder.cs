@@ -4,11 +4,11 @@ using Idaas.Callbacks.Processing;
 namespace Idaas.Callbacks.AspNetCore.Tests.Support;
 
 /// <summary>
-/// A handler for account events, registered so that user events count as handled. The tests never drain the
-/// inbox, so it is never called.
+/// A handler for account events that reports every call to <see cref="RecordedEvents"/>. Most tests stop the
+/// dispatcher, so it is called only in the tests that run it.
 /// </summary>
-internal sealed class UserEventRecorder : IIdaasEventHandler<UserEvent>
+internal sealed class UserEventRecorder(RecordedEvents recorded) : IIdaasEventHandler<UserEvent>
 {
     public Task HandleAsync(UserEvent idaasEvent, IdaasEventContext context, CancellationToken cancellationToken)
-        => throw new InvalidOperationException("The endpoint must not call handlers; the dispatcher does.");
+        => recorded.RecordAsync(idaasEvent, context, cancellationToken);
 }
