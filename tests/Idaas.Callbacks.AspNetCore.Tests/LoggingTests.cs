@@ -25,6 +25,7 @@ public sealed class LoggingTests
     public async Task FullInbox_LogsWarningWithoutTokenOrData()
     {
         await using var host = await CallbackTestHost.StartAsync(options => options.Inbox.Capacity = 1);
+        using var earlier = await host.PostEventsAsync(TestCallbacks.UserCreated("evnt_0000"));
         var events = TestCallbacks.UserCreated("evnt_0001").AddEvent("evnt_0002", Events.IdaasEventTypes.UserDeleted, TestCallbacks.T0, "user_0001", "{}");
         var body = TestCallbacks.Body(events);
 

@@ -64,7 +64,7 @@ internal sealed partial class CallbackIntake
             }
 
             duplicates = enqueue.DuplicateEventIds;
-            enqueued = handled.Count(idaasEvent => !duplicates.Contains(idaasEvent.EventId));
+            enqueued = handled.Select(idaasEvent => idaasEvent.EventId).Distinct(StringComparer.Ordinal).Count(eventId => !duplicates.Contains(eventId));
         }
 
         var acknowledgement = new CallbackAcknowledgement();

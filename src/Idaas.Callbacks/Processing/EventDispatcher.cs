@@ -166,8 +166,20 @@ internal sealed partial class EventDispatcher : BackgroundService
             _scheduler.Release(queue, entry, completed);
             if (completed)
             {
-                _readAhead.Release();
+                ReleaseReadAhead();
             }
+        }
+    }
+
+    private void ReleaseReadAhead()
+    {
+        try
+        {
+            _readAhead.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A handler that ignored cancellation returned after the host stopped and disposed the dispatcher.
         }
     }
 

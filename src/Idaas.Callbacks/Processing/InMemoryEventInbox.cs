@@ -67,17 +67,22 @@ public sealed class InMemoryEventInbox : IEventInbox
             var idsInBatch = new HashSet<string>(StringComparer.Ordinal);
             foreach (var idaasEvent in events)
             {
-                // A repeat inside the same batch is a duplicate too: the first copy is the one taken.
-                if (_taken.Contains(idaasEvent.EventId) || !idsInBatch.Add(idaasEvent.EventId))
+                if (_taken.Contains(idaasEvent.EventId))
                 {
                     duplicates.Add(idaasEvent.EventId);
                     continue;
                 }
 
-                fresh.Add(idaasEvent);
+                // A repeat inside the same batch is taken once, with its first copy, and is no duplicate.
+                if (idsInBatch.Add(idaasEvent.EventId))
+                {
+                    fresh.Add(idaasEvent);
+                }
             }
 
-            if (_count + fresh.Count > _capacity)
+            // An empty inbox takes any batch, even one larger than the capacity, because such a batch would
+            // otherwise be refused on every retry until IDaaS gives up on it.
+            if (_count > 0 && _count + fresh.Count > _capacity)
             {
                 return new(new InboxEnqueueResult(InboxEnqueueStatus.Full, new HashSet<string>(StringComparer.Ordinal)));
             }

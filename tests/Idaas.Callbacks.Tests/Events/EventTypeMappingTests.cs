@@ -93,7 +93,7 @@ public class EventTypeMappingTests
 
         var test = result.Events.Should().ContainSingle().Which.Should().BeOfType<TestEvent>().Subject;
         test.BusinessData.Should().Be("not even json");
-        test.BusinessId.Should().BeEmpty();
+        test.BusinessId.Should().BeNull("an empty bizId names no entity");
     }
 
     [Fact]

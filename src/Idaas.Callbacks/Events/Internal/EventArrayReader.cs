@@ -125,7 +125,8 @@ internal static class EventArrayReader
             case Member.BusinessId when reader.TokenType == JsonTokenType.Null:
                 break;
             case Member.BusinessId when JsonStrings.TryGetString(ref reader, out var businessId):
-                fields.BusinessId = businessId;
+                // An empty bizId names no entity; keeping it would put unrelated events into one ordering queue.
+                fields.BusinessId = string.IsNullOrEmpty(businessId) ? null : businessId;
                 break;
             case Member.BusinessData when reader.TokenType == JsonTokenType.Null:
                 break;
