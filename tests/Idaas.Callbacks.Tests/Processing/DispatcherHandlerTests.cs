@@ -58,6 +58,46 @@ public sealed class DispatcherHandlerTests
     }
 
     [Fact]
+    public async Task Parallel_calls_never_exceed_limit()
+    {
+        var release = new TaskCompletionSource();
+        var running = 0;
+        var maximum = 0;
+        await using var host = DispatcherHost.Create(callbacks => callbacks.AddHandler<UserEventHandler>(), options => options.MaxParallelism = 3);
+        host.Probe.Behavior = async (_, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref maximum, now);
+            await release.Task;
+            Interlocked.Decrement(ref running);
+        };
+        await host.StartAsync();
+
+        await host.EnqueueAsync([.. Enumerable.Range(0, 10).Select(index => TestEvents.Created($"evnt_{index}", $"user_{index}"))]);
+        await host.Probe.WaitForCallsAsync(3);
+        var heldAtLimit = host.Probe.Calls.Count;
+        release.SetResult();
+        await host.Inbox.WaitForCompletedAsync(10);
+
+        heldAtLimit.Should().Be(3, "only three calls may start while the first three are held");
+        maximum.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Events_without_business_id_are_never_stale()
+    {
+        await using var host = DispatcherHost.Create(callbacks => callbacks.AddHandler<UserEventHandler>());
+        await host.StartAsync();
+
+        await host.EnqueueAsync(TestEvents.Created("evnt_late", null, 10));
+        await host.Probe.WaitForCallsAsync(1);
+        await host.EnqueueAsync(TestEvents.Created("evnt_early", null, 1));
+        await host.Probe.WaitForCallsAsync(2);
+
+        host.Probe.Calls.Should().OnlyContain(call => !call.Context.IsStale);
+    }
+
+    [Fact]
     public async Task Event_without_handler_is_completed()
     {
         await using var host = DispatcherHost.Create(callbacks => callbacks.AddHandler<CreatedAndDeletedHandler>());
@@ -68,5 +108,13 @@ public sealed class DispatcherHandlerTests
 
         host.Inbox.Count.Should().Be(0);
         host.Logs.GetSnapshot().Should().Contain(record => record.Id.Id == 3006 && record.Message.Contains("evnt_1"));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
     }
 }
