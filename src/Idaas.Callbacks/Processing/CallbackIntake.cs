@@ -1,5 +1,6 @@
 using Idaas.Callbacks.Acknowledgement;
 using Idaas.Callbacks.Events;
+using Idaas.Callbacks.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Processing;
@@ -22,13 +23,15 @@ internal sealed partial class CallbackIntake
     private readonly IEventInbox _inbox;
     private readonly HandlerRegistry _handlers;
     private readonly TimeProvider _timeProvider;
+    private readonly IdaasCallbacksMetrics _metrics;
     private readonly ILogger _logger;
 
-    public CallbackIntake(IEventInbox inbox, HandlerRegistry handlers, TimeProvider timeProvider, ILogger<CallbackIntake> logger)
+    public CallbackIntake(IEventInbox inbox, HandlerRegistry handlers, TimeProvider timeProvider, IdaasCallbacksMetrics metrics, ILogger<CallbackIntake> logger)
     {
         _inbox = inbox;
         _handlers = handlers;
         _timeProvider = timeProvider;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -64,7 +67,14 @@ internal sealed partial class CallbackIntake
             }
 
             duplicates = enqueue.DuplicateEventIds;
-            enqueued = handled.Count(idaasEvent => !duplicates.Contains(idaasEvent.EventId));
+            foreach (var idaasEvent in handled)
+            {
+                if (!duplicates.Contains(idaasEvent.EventId))
+                {
+                    enqueued++;
+                    _metrics.RecordTaken(idaasEvent.EventType);
+                }
+            }
         }
 
         var acknowledgement = new CallbackAcknowledgement();

@@ -1,3 +1,4 @@
+using Idaas.Callbacks.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ internal sealed partial class EntryProcessor(
     RetryBackoff backoff,
     DispatcherOptions options,
     TimeProvider timeProvider,
-    DispatcherMetrics metrics,
+    IdaasCallbacksMetrics metrics,
     ILogger logger)
 {
     /// <summary>Processes <paramref name="entry"/> and returns whether it was completed.</summary>
