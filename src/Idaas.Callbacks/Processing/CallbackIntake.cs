@@ -59,7 +59,7 @@ internal sealed partial class CallbackIntake
         IReadOnlySet<string> duplicates = new HashSet<string>(StringComparer.Ordinal);
         if (handled.Count > 0)
         {
-            var enqueue = await _inbox.EnqueueAsync(handled, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var enqueue = await _inbox.EnqueueAsync(handled, _timeProvider.GetUtcNow(), callback.ReceiveActivityContext, cancellationToken).ConfigureAwait(false);
             if (enqueue.Status != InboxEnqueueStatus.Accepted)
             {
                 Log.BatchRejected(_logger, callback.Token.TokenId, handled.Count, enqueue.Status);
