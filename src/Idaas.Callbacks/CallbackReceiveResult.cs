@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Verification;
@@ -80,6 +81,12 @@ public sealed class CallbackReceiveResult
         or CallbackRejectionReason.EncryptionRequired
         or CallbackRejectionReason.DecryptionFailed
         or CallbackRejectionReason.MalformedBusinessData;
+
+    /// <summary>
+    /// Gets the context of the <c>idaas.callbacks.receive</c> span of an accepted callback, or the default when no
+    /// listener recorded the span. Set once by <see cref="CallbackReceiver"/> before the result is returned.
+    /// </summary>
+    internal ActivityContext ReceiveActivityContext { get; set; }
 
     internal static CallbackReceiveResult Accepted(VerifiedCallbackToken token, IReadOnlyList<IdaasEvent> events, IReadOnlyList<EventDecodingFailure> failedEvents)
         => new(token, events, failedEvents, null, null);

@@ -44,6 +44,20 @@ public sealed partial class CallbackReceiver
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public async ValueTask<CallbackReceiveResult> ReceiveAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
+        using var activity = StartReceiveActivity();
+        try
+        {
+            var result = await ReceiveBodyAsync(body, cancellationToken).ConfigureAwait(false);
+            return CompleteReceiveActivity(activity, result);
+        }
+        catch (Exception exception) when (RecordReceiveException(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    private async ValueTask<CallbackReceiveResult> ReceiveBodyAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         if (body.Length > _options.MaxBodyBytes)
         {
             return Reject(CallbackRejectionReason.BodyTooLarge, $"The request body is larger than the limit of {_options.MaxBodyBytes} bytes.");
@@ -81,6 +95,20 @@ public sealed partial class CallbackReceiver
     {
         ArgumentNullException.ThrowIfNull(body);
 
+        using var activity = StartReceiveActivity();
+        try
+        {
+            var result = await ReadAndReceiveAsync(body, cancellationToken).ConfigureAwait(false);
+            return CompleteReceiveActivity(activity, result);
+        }
+        catch (Exception exception) when (RecordReceiveException(activity, exception))
+        {
+            throw;
+        }
+    }
+
+    private async ValueTask<CallbackReceiveResult> ReadAndReceiveAsync(Stream body, CancellationToken cancellationToken)
+    {
         var limit = _options.MaxBodyBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, InitialReadBufferBytes));
         var length = 0;
@@ -108,7 +136,7 @@ public sealed partial class CallbackReceiver
                 }
             }
 
-            return await ReceiveAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            return await ReceiveBodyAsync(buffer.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

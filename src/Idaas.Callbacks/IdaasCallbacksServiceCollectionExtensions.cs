@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Idaas.Callbacks.Internal;
 using Idaas.Callbacks.Keys;
 using Idaas.Callbacks.Processing;
 using Idaas.Callbacks.Processing.Internal;
@@ -64,13 +65,17 @@ public static class IdaasCallbacksServiceCollectionExtensions
         services.AddOptions<IdaasCallbackOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdaasCallbackOptions>, IdaasCallbackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddIdaasSigningKeys();
         services.TryAddSingleton<HandlerRegistry>();
         services.TryAddSingleton<IEventInbox, InMemoryEventInbox>();
+
+        // One instance for the whole provider, so every instrument is created once. The key cache takes it too.
+        services.TryAddSingleton(provider => new IdaasCallbacksMetrics(provider.GetService<IMeterFactory>(), provider.GetRequiredService<IEventInbox>()));
+        services.AddIdaasSigningKeys();
         services.TryAddSingleton(provider => new CallbackIntake(
             provider.GetRequiredService<IEventInbox>(),
             provider.GetRequiredService<HandlerRegistry>(),
             provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IdaasCallbacksMetrics>(),
             GetLoggerFactory(provider).CreateLogger<CallbackIntake>()));
         AddDispatcher(services);
         services.TryAddSingleton(provider => new CallbackTokenVerifier(
@@ -93,7 +98,6 @@ public static class IdaasCallbacksServiceCollectionExtensions
             GetLoggerFactory(provider).CreateLogger<InMemoryDeadLetterSink>()));
         services.TryAddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<InMemoryDeadLetterSink>());
         services.TryAddSingleton(_ => new EntityClock());
-        services.TryAddSingleton(provider => new DispatcherMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider =>
         {
             var dispatcher = provider.GetRequiredService<IOptions<IdaasCallbackOptions>>().Value.Dispatcher;
@@ -117,7 +121,7 @@ public static class IdaasCallbacksServiceCollectionExtensions
             provider.GetRequiredService<RetryBackoff>(),
             options,
             timeProvider,
-            provider.GetRequiredService<DispatcherMetrics>(),
+            provider.GetRequiredService<IdaasCallbacksMetrics>(),
             logger);
         return new EventDispatcher(inbox, processor, options, timeProvider, logger);
     }

@@ -1,3 +1,4 @@
+using Idaas.Callbacks.Internal;
 using Idaas.Callbacks.Processing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -68,6 +69,7 @@ internal sealed partial class CallbackEndpoint
             return;
         }
 
+        services.GetRequiredService<IdaasCallbacksMetrics>().RecordCallbackAccepted();
         var body = intake.Acknowledgement.ToUtf8Json();
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonContentType;
@@ -135,8 +137,12 @@ internal sealed partial class CallbackEndpoint
         ? RejectAsync(context, CallbackRejectionReason.InboxFull, StatusCodes.Status503ServiceUnavailable, "The event inbox is full, so no event of this callback was taken. Retry later.")
         : RejectAsync(context, CallbackRejectionReason.InboxClosed, StatusCodes.Status503ServiceUnavailable, "The event inbox is closed because the receiver is stopping, so no event of this callback was taken. Retry later.");
 
+    // Every rejection passes here, so the callback counter records each request once. A request that ends in an
+    // exception, such as a client abort, is not counted.
     private Task RejectAsync(HttpContext context, CallbackRejectionReason reason, int statusCode, string detail)
     {
+        context.RequestServices.GetRequiredService<IdaasCallbacksMetrics>().RecordCallbackRejected(reason);
+
         // A 503 means the receiver cannot take callbacks now, which an operator should notice.
         var level = statusCode >= StatusCodes.Status500InternalServerError ? LogLevel.Warning : LogLevel.Information;
         Log.CallbackRejected(_logger, level, statusCode, reason);

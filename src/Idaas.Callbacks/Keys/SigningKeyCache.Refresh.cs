@@ -33,7 +33,7 @@ internal sealed partial class SigningKeyCache
             if (sinceLastStart >= _refreshCooldown)
             {
                 _lastMissRefreshStart = now;
-                return BeginRefresh();
+                return BeginRefresh(KeyRefreshTrigger.UnknownKeyId);
             }
         }
 
@@ -43,7 +43,7 @@ internal sealed partial class SigningKeyCache
 
     // Must be called while holding _refreshLock. The fetch runs on the thread pool, so neither HTTP handlers
     // nor log providers ever run under the lock or on the thread of the caller that triggered it.
-    private Task<bool>? BeginRefresh()
+    private Task<bool>? BeginRefresh(KeyRefreshTrigger trigger)
     {
         if (_disposed)
         {
@@ -53,11 +53,11 @@ internal sealed partial class SigningKeyCache
         var completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _refresh = completion.Task;
         var abort = _disposal.Token;
-        _ = Task.Run(() => CompleteRefreshAsync(completion, abort), CancellationToken.None);
+        _ = Task.Run(() => CompleteRefreshAsync(completion, trigger, abort), CancellationToken.None);
         return completion.Task;
     }
 
-    private async Task CompleteRefreshAsync(TaskCompletionSource<bool> completion, CancellationToken abort)
+    private async Task CompleteRefreshAsync(TaskCompletionSource<bool> completion, KeyRefreshTrigger trigger, CancellationToken abort)
     {
         try
         {
@@ -67,15 +67,18 @@ internal sealed partial class SigningKeyCache
                 _keys = loaded;
             }
 
+            _metrics?.RecordKeyRefresh(trigger, loaded is not null);
             completion.SetResult(loaded is not null);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
+            // The cache is disposed, so the fetch is not counted as a failure.
             completion.SetResult(false);
         }
         catch (Exception exception)
         {
             // Waiting callers see an unexpected failure instead of hanging until their timeout.
+            _metrics?.RecordKeyRefresh(trigger, false);
             completion.SetException(exception);
         }
     }

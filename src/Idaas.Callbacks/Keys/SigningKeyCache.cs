@@ -1,3 +1,4 @@
+using Idaas.Callbacks.Internal;
 using Idaas.Callbacks.Keys.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
     private readonly JwksLoader? _loader;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly IdaasCallbacksMetrics? _metrics;
     private readonly TimeSpan _fetchTimeout;
     private readonly TimeSpan _refreshCooldown;
     private readonly CancellationTokenSource _disposal = new();
@@ -40,6 +42,11 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
     private bool _disposed;
 
     /// <summary>Creates the cache. With an inline JWKS, the document is parsed here, once.</summary>
+    /// <param name="options">The callback options with the key source and <see cref="IdaasCallbackOptions.SigningKeys"/>.</param>
+    /// <param name="httpClientFactory">The factory of the HTTP client that fetches the JWKS.</param>
+    /// <param name="timeProvider">The clock for timeouts, the cooldown and the load times.</param>
+    /// <param name="logger">The logger of the cache.</param>
+    /// <param name="metrics">The instruments that count fetches, or <see langword="null"/> to count nothing.</param>
     /// <exception cref="InvalidOperationException">
     /// Neither or both of <see cref="IdaasCallbackOptions.PublicKeyEndpoint"/> and
     /// <see cref="IdaasCallbackOptions.JsonWebKeySet"/> are set, or a signing-key setting cannot work.
@@ -48,7 +55,8 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
         IOptions<IdaasCallbackOptions> options,
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider,
-        ILogger<SigningKeyCache> logger)
+        ILogger<SigningKeyCache> logger,
+        IdaasCallbacksMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClientFactory);
@@ -61,6 +69,7 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
 
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _fetchTimeout = keySettings.FetchTimeout;
         _refreshCooldown = keySettings.RefreshCooldown;
 
@@ -100,14 +109,21 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
         return refresh is null ? new(LookUpCached(keyId)) : WaitForRefreshAsync(refresh, keyId, cancellationToken);
     }
 
+    /// <summary>Starts or joins a refresh like <see cref="RefreshAsync(KeyRefreshTrigger, CancellationToken)"/>, counted as periodic.</summary>
+    /// <param name="cancellationToken">Ends this caller's wait, but not the shared fetch.</param>
+    /// <returns>Whether the fetch loaded usable keys. With an inline JWKS, whether it contains one.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(KeyRefreshTrigger.Periodic, cancellationToken);
+
     /// <summary>
     /// Fetches the JWKS now, or joins the fetch already running, and replaces the keys if it finds a usable one.
     /// The refresh cooldown does not apply. With an inline JWKS, nothing is fetched.
     /// </summary>
+    /// <param name="trigger">The reason for a new fetch, which the refresh counter records. A joined fetch keeps its own.</param>
     /// <param name="cancellationToken">Ends this caller's wait, but not the shared fetch.</param>
     /// <returns>Whether the fetch loaded usable keys. With an inline JWKS, whether it contains one.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<bool> RefreshAsync(KeyRefreshTrigger trigger, CancellationToken cancellationToken)
     {
         if (_loader is null)
         {
@@ -117,7 +133,7 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
         Task<bool>? refresh;
         lock (_refreshLock)
         {
-            refresh = _refresh is { IsCompleted: false } running ? running : BeginRefresh();
+            refresh = _refresh is { IsCompleted: false } running ? running : BeginRefresh(trigger);
         }
 
         return refresh is not null && await refresh.WaitAsync(cancellationToken);

@@ -72,12 +72,12 @@ internal sealed class SigningKeyRefreshService : BackgroundService
         {
             if (_settings.PrefetchOnStartup)
             {
-                await RefreshAsync(stoppingToken);
+                await RefreshAsync(KeyRefreshTrigger.Startup, stoppingToken);
             }
 
             while (_timer is not null && await _timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RefreshAsync(stoppingToken);
+                await RefreshAsync(KeyRefreshTrigger.Periodic, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -86,11 +86,11 @@ internal sealed class SigningKeyRefreshService : BackgroundService
         }
     }
 
-    private async Task RefreshAsync(CancellationToken stoppingToken)
+    private async Task RefreshAsync(KeyRefreshTrigger trigger, CancellationToken stoppingToken)
     {
         try
         {
-            await _cache.RefreshAsync(stoppingToken);
+            await _cache.RefreshAsync(trigger, stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Idaas.Callbacks.Acknowledgement;
 using Idaas.Callbacks.Events;
+using Idaas.Callbacks.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Processing;
@@ -22,13 +23,15 @@ internal sealed partial class CallbackIntake
     private readonly IEventInbox _inbox;
     private readonly HandlerRegistry _handlers;
     private readonly TimeProvider _timeProvider;
+    private readonly IdaasCallbacksMetrics _metrics;
     private readonly ILogger _logger;
 
-    public CallbackIntake(IEventInbox inbox, HandlerRegistry handlers, TimeProvider timeProvider, ILogger<CallbackIntake> logger)
+    public CallbackIntake(IEventInbox inbox, HandlerRegistry handlers, TimeProvider timeProvider, IdaasCallbacksMetrics metrics, ILogger<CallbackIntake> logger)
     {
         _inbox = inbox;
         _handlers = handlers;
         _timeProvider = timeProvider;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -56,7 +59,7 @@ internal sealed partial class CallbackIntake
         IReadOnlySet<string> duplicates = new HashSet<string>(StringComparer.Ordinal);
         if (handled.Count > 0)
         {
-            var enqueue = await _inbox.EnqueueAsync(handled, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var enqueue = await _inbox.EnqueueAsync(handled, _timeProvider.GetUtcNow(), callback.ReceiveActivityContext, cancellationToken).ConfigureAwait(false);
             if (enqueue.Status != InboxEnqueueStatus.Accepted)
             {
                 Log.BatchRejected(_logger, callback.Token.TokenId, handled.Count, enqueue.Status);
@@ -64,7 +67,16 @@ internal sealed partial class CallbackIntake
             }
 
             duplicates = enqueue.DuplicateEventIds;
-            enqueued = handled.Select(idaasEvent => idaasEvent.EventId).Distinct(StringComparer.Ordinal).Count(eventId => !duplicates.Contains(eventId));
+            // A repeat inside the batch was taken once, with its first copy, so each event id counts once.
+            var counted = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var idaasEvent in handled)
+            {
+                if (!duplicates.Contains(idaasEvent.EventId) && counted.Add(idaasEvent.EventId))
+                {
+                    enqueued++;
+                    _metrics.RecordTaken(idaasEvent.EventType);
+                }
+            }
         }
 
         var acknowledgement = new CallbackAcknowledgement();

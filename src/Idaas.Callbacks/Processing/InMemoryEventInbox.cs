@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Processing.Internal;
@@ -49,6 +50,10 @@ public sealed class InMemoryEventInbox : IEventInbox
 
     /// <inheritdoc/>
     public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<IdaasEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        => EnqueueAsync(events, receivedAt, default, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<IdaasEvent> events, DateTimeOffset receivedAt, ActivityContext receiveActivityContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,7 +97,7 @@ public sealed class InMemoryEventInbox : IEventInbox
                 _taken.Add(idaasEvent.EventId, now);
 
                 // An unbounded channel that is not completed always accepts the write.
-                _channel.Writer.TryWrite(new InboxEntry(idaasEvent, receivedAt));
+                _channel.Writer.TryWrite(new InboxEntry(idaasEvent, receivedAt) { ReceiveActivityContext = receiveActivityContext });
             }
 
             _count += fresh.Count;

@@ -1,6 +1,6 @@
 namespace Idaas.Callbacks.Processing;
 
-/// <summary>The outcome of <see cref="IEventInbox.EnqueueAsync"/> for a whole batch.</summary>
+/// <summary>The outcome of <see cref="IEventInbox.EnqueueAsync(IReadOnlyList{Events.IdaasEvent}, DateTimeOffset, CancellationToken)"/> for a whole batch.</summary>
 public enum InboxEnqueueStatus
 {
     /// <summary>Every event of the batch is taken or was taken before.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Processing;
 
@@ -33,6 +34,9 @@ internal sealed class SignalingInbox(InMemoryEventInbox inner) : IEventInbox
 
     public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<IdaasEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken)
         => inner.EnqueueAsync(events, receivedAt, cancellationToken);
+
+    public ValueTask<InboxEnqueueResult> EnqueueAsync(IReadOnlyList<IdaasEvent> events, DateTimeOffset receivedAt, ActivityContext receiveActivityContext, CancellationToken cancellationToken)
+        => inner.EnqueueAsync(events, receivedAt, receiveActivityContext, cancellationToken);
 
     public IAsyncEnumerable<InboxEntry> ReadAllAsync(CancellationToken cancellationToken) => inner.ReadAllAsync(cancellationToken);
 

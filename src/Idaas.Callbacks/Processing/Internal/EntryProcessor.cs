@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Idaas.Callbacks.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +18,7 @@ internal sealed partial class EntryProcessor(
     RetryBackoff backoff,
     DispatcherOptions options,
     TimeProvider timeProvider,
-    DispatcherMetrics metrics,
+    IdaasCallbacksMetrics metrics,
     ILogger logger)
 {
     /// <summary>Processes <paramref name="entry"/> and returns whether it was completed.</summary>
@@ -88,6 +90,7 @@ internal sealed partial class EntryProcessor(
 
             Type handlerType = serviceType;
             int handlerCount;
+            Activity? activity = null;
             var startedAt = timeProvider.GetTimestamp();
             try
             {
@@ -100,6 +103,7 @@ internal sealed partial class EntryProcessor(
                 }
 
                 handlerType = handlers[index]!.GetType();
+                activity = StartHandleActivity(entry, handlerType, attempt);
                 await invoke(handlers[index]!, idaasEvent, context, abortToken);
                 metrics.RecordHandlerDuration(idaasEvent.EventType, timeProvider.GetElapsedTime(startedAt), null);
                 return (EntryOutcome.Handled, handlerCount);
@@ -113,6 +117,11 @@ internal sealed partial class EntryProcessor(
                 // The exception message can quote event data, so logs name only its type. The dead letter keeps the message.
                 var exceptionType = exception.GetType().FullName ?? exception.GetType().Name;
                 metrics.RecordHandlerDuration(idaasEvent.EventType, timeProvider.GetElapsedTime(startedAt), exceptionType);
+
+                // The span ends here, so that it covers the attempt but not the dead letter or the retry delay.
+                IdaasCallbacksActivitySource.SetError(activity, exceptionType);
+                activity?.Dispose();
+                activity = null;
                 if (attempt >= options.MaxAttempts)
                 {
                     metrics.RecordDeadLettered(idaasEvent.EventType, exceptionType);
@@ -132,6 +141,10 @@ internal sealed partial class EntryProcessor(
                 {
                     return (EntryOutcome.Aborted, 0);
                 }
+            }
+            finally
+            {
+                activity?.Dispose();
             }
         }
     }
