@@ -5,6 +5,7 @@ using System.Text.Json;
 using Idaas.Callbacks.AspNetCore.Tests.Support;
 using Idaas.Callbacks.Events;
 using Microsoft.Extensions.Logging;
+using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.AspNetCore.Tests;
 

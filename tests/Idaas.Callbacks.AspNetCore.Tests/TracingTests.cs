@@ -1,5 +1,6 @@
 using System.Net;
 using Idaas.Callbacks.AspNetCore.Tests.Support;
+using Idaas.Callbacks.Tests.Support;
 
 namespace Idaas.Callbacks.AspNetCore.Tests;
 
