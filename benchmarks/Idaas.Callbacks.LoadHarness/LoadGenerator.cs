@@ -9,20 +9,35 @@ namespace Idaas.Callbacks.LoadHarness;
 /// </summary>
 internal static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(string name, HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int concurrency, TimeSpan duration)
+    public static Task<LoadResult> RunAsync(string name, HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int concurrency, TimeSpan duration)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return RunCoreAsync(name, client, url, bodies, concurrency, index => Stopwatch.GetTimestamp() < deadline);
+    }
+
+    /// <summary>Posts each body exactly once, so that every request carries a callback the receiver has not seen.</summary>
+    public static Task<LoadResult> RunEachOnceAsync(string name, HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int concurrency)
+        => RunCoreAsync(name, client, url, bodies, concurrency, index => index < bodies.Count);
+
+    private static async Task<LoadResult> RunCoreAsync(string name, HttpClient client, Uri url, IReadOnlyList<byte[]> bodies, int concurrency, Func<int, bool> proceed)
     {
         var latencies = new List<double>[concurrency];
         var failures = 0;
         var next = -1;
         var started = Stopwatch.GetTimestamp();
-        var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             var own = latencies[worker] = new List<double>(4096);
-            while (Stopwatch.GetTimestamp() < deadline)
+            while (true)
             {
-                var body = bodies[(int)((uint)Interlocked.Increment(ref next) % (uint)bodies.Count)];
+                var index = Interlocked.Increment(ref next);
+                if (!proceed(index))
+                {
+                    break;
+                }
+
+                var body = bodies[(int)((uint)index % (uint)bodies.Count)];
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json;charset=utf-8");
 
