@@ -75,6 +75,9 @@ public sealed class DispatcherHandlerTests
 
         await host.EnqueueAsync([.. Enumerable.Range(0, 10).Select(index => TestEvents.Created($"evnt_{index}", $"user_{index}"))]);
         await host.Probe.WaitForCallsAsync(3);
+
+        // A call is recorded before its handler body runs, so wait until all three bodies are inside.
+        SpinWait.SpinUntil(() => Volatile.Read(ref running) == 3, TimeSpan.FromSeconds(10)).Should().BeTrue();
         var heldAtLimit = host.Probe.Calls.Count;
         release.SetResult();
         await host.Inbox.WaitForCompletedAsync(10);
