@@ -53,7 +53,7 @@ public sealed class EndToEndDispatchTests
     }
 
     [Fact]
-    public async Task Events_for_one_user_reach_handler_in_event_time_order()
+    public async Task User_events_arrive_in_event_time_order()
     {
         await using var host = await CallbackTestHost.StartAsync(runDispatcher: true);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -4,7 +4,7 @@ using Idaas.Callbacks.Processing;
 
 namespace Idaas.Callbacks.AspNetCore.Tests.Support;
 
-/// <summary>The calls <see cref="UserEventRecorder"/> received, in order, and an optional gate that holds them.</summary>
+/// <summary>The calls <see cref="UserEventRecorder"/> received, in order, and an optional gate that delays them.</summary>
 internal sealed class RecordedEvents : IDisposable
 {
     private readonly ConcurrentQueue<(UserEvent Event, IdaasEventContext Context)> _calls = new();
