@@ -20,6 +20,7 @@ public sealed partial class SimulatorDirectory
             var group = new GroupRecord
             {
                 GroupId = SimulatorIds.CreateGroupId(),
+                Sequence = _sequence++,
                 Name = name,
                 Description = description,
                 CreateTime = now,

@@ -23,6 +23,7 @@ public sealed partial class SimulatorDirectory
             var unit = new OrganizationalUnitRecord
             {
                 OrganizationalUnitId = SimulatorIds.CreateOrganizationalUnitId(),
+                Sequence = _sequence++,
                 Name = name,
                 ParentId = parent.OrganizationalUnitId,
                 Description = description,

@@ -26,6 +26,7 @@ public sealed partial class SimulatorDirectory
             var user = new UserRecord
             {
                 UserId = SimulatorIds.CreateUserId(),
+                Sequence = _sequence++,
                 Username = username,
                 DisplayName = displayName ?? username,
                 Email = email,

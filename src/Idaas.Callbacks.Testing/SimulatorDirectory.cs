@@ -25,6 +25,7 @@ public sealed partial class SimulatorDirectory
     private readonly Dictionary<string, UserRecord> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OrganizationalUnitRecord> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupRecord> _groups = new(StringComparer.Ordinal);
+    private long _sequence;
 
     /// <summary>Creates a directory that contains only the root organizational unit.</summary>
     /// <param name="options">The simulator settings: instance id, subscriptions, password sync and wire format.</param>
@@ -42,6 +43,7 @@ public sealed partial class SimulatorDirectory
         {
             OrganizationalUnitId = RootOrganizationalUnitId,
             Name = rootName,
+            Sequence = _sequence++,
             CreateTime = now,
             UpdateTime = now,
         });
@@ -106,7 +108,8 @@ public sealed partial class SimulatorDirectory
 
     /// <summary>
     /// Emits a full push, as the console's one-click push does: every organizational unit parents first, then every
-    /// account, then every group, as <c>push</c> events split into batches of at most <paramref name="batchSize"/>.
+    /// account, then every group, each in creation order, as <c>push</c> events split into batches of at most
+    /// <paramref name="batchSize"/>.
     /// </summary>
     /// <param name="batchSize">The maximum number of events in one batch, that is, in one callback.</param>
     /// <returns>The batches in sending order. A full push always contains the root organizational unit.</returns>
@@ -124,12 +127,12 @@ public sealed partial class SimulatorDirectory
                 events.Add(CreateEvent(IdaasEventTypes.OrganizationalUnitPushed, unit.OrganizationalUnitId, writer.WriteOrganizationalUnit(unit)));
             }
 
-            foreach (var user in _users.Values.OrderBy(u => u.CreateTime).ThenBy(u => u.UserId, StringComparer.Ordinal))
+            foreach (var user in _users.Values.OrderBy(u => u.Sequence))
             {
                 events.Add(CreateEvent(IdaasEventTypes.UserPushed, user.UserId, writer.WriteUser(user, _units, includePassword: false)));
             }
 
-            foreach (var group in _groups.Values.OrderBy(g => g.CreateTime).ThenBy(g => g.GroupId, StringComparer.Ordinal))
+            foreach (var group in _groups.Values.OrderBy(g => g.Sequence))
             {
                 events.Add(CreateEvent(IdaasEventTypes.GroupPushed, group.GroupId, writer.WriteGroup(group)));
             }
@@ -146,8 +149,7 @@ public sealed partial class SimulatorDirectory
             var parentId = ordered[index].OrganizationalUnitId;
             ordered.AddRange(_units.Values
                 .Where(u => u.ParentId == parentId)
-                .OrderBy(u => u.CreateTime)
-                .ThenBy(u => u.OrganizationalUnitId, StringComparer.Ordinal));
+                .OrderBy(u => u.Sequence));
         }
 
         return ordered;
@@ -172,7 +174,7 @@ public sealed partial class SimulatorDirectory
         ArgumentNullException.ThrowIfNull(userId);
         return _users.TryGetValue(userId, out var user)
             ? user
-            : throw new KeyNotFoundException($"User {userId} was not found in the simulator directory.");
+            : throw new KeyNotFoundException($"User {userId} was not found in the simulator directory. Use an id returned by this directory.");
     }
 
     private OrganizationalUnitRecord GetUnit(string organizationalUnitId)
@@ -180,7 +182,7 @@ public sealed partial class SimulatorDirectory
         ArgumentNullException.ThrowIfNull(organizationalUnitId);
         return _units.TryGetValue(organizationalUnitId, out var unit)
             ? unit
-            : throw new KeyNotFoundException($"Organizational unit {organizationalUnitId} was not found in the simulator directory.");
+            : throw new KeyNotFoundException($"Organizational unit {organizationalUnitId} was not found in the simulator directory. Use an id returned by this directory.");
     }
 
     private GroupRecord GetGroup(string groupId)
@@ -188,6 +190,6 @@ public sealed partial class SimulatorDirectory
         ArgumentNullException.ThrowIfNull(groupId);
         return _groups.TryGetValue(groupId, out var group)
             ? group
-            : throw new KeyNotFoundException($"Group {groupId} was not found in the simulator directory.");
+            : throw new KeyNotFoundException($"Group {groupId} was not found in the simulator directory. Use an id returned by this directory.");
     }
 }

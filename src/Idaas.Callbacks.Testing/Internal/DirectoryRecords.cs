@@ -6,6 +6,9 @@ namespace Idaas.Callbacks.Testing.Internal;
 /// <summary>The stored state of a simulated account. Times are milliseconds since the Unix epoch, -1 for none.</summary>
 internal sealed class UserRecord
 {
+    /// <summary>The creation order within the directory, which orders a full push.</summary>
+    public required long Sequence { get; init; }
+
     public required string UserId { get; init; }
 
     public required string Username { get; set; }
@@ -32,6 +35,9 @@ internal sealed class UserRecord
 /// <summary>The stored state of a simulated organizational unit.</summary>
 internal sealed class OrganizationalUnitRecord
 {
+    /// <summary>The creation order within the directory, which orders a full push.</summary>
+    public required long Sequence { get; init; }
+
     public required string OrganizationalUnitId { get; init; }
 
     public required string Name { get; set; }
@@ -48,6 +54,9 @@ internal sealed class OrganizationalUnitRecord
 /// <summary>The stored state of a simulated group and its member account ids.</summary>
 internal sealed class GroupRecord
 {
+    /// <summary>The creation order within the directory, which orders a full push.</summary>
+    public required long Sequence { get; init; }
+
     public required string GroupId { get; init; }
 
     public required string Name { get; set; }
