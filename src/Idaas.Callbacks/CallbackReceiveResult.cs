@@ -7,7 +7,7 @@ namespace Idaas.Callbacks;
 
 /// <summary>
 /// The outcome of <see cref="CallbackReceiver.ReceiveAsync(ReadOnlyMemory{byte}, CancellationToken)"/> for one request body: the verified token and its
-/// decoded events, or the reason for the rejection with the HTTP status to answer.
+/// decoded events, or the reason for the rejection with the HTTP status to return.
 /// </summary>
 public sealed class CallbackReceiveResult
 {
@@ -63,13 +63,13 @@ public sealed class CallbackReceiveResult
     };
 
     /// <summary>
-    /// Gets a value indicating whether a retry of the same callback may succeed, so the endpoint should answer
+    /// Gets a value indicating whether a retry of the same callback may succeed, so the endpoint should return
     /// 503 and IDaaS should send it again.
     /// </summary>
     /// <remarks>
     /// Retryable: the keys could not be fetched, no key matches the <c>kid</c> (the Public Key Endpoint may not
     /// serve a new key yet), and a verified callback whose business data cannot be decrypted or decoded or
-    /// breaks the encryption policy. Those callbacks are authentic, so answering 4xx would lose them for good
+    /// breaks the encryption policy. Those callbacks are authentic, so returning 4xx would lose them for good
     /// while an operator could still fix the key or the policy before IDaaS stops retrying. The endpoint's
     /// <see cref="CallbackRejectionReason.InboxFull"/> and <see cref="CallbackRejectionReason.InboxClosed"/>
     /// are retryable too.

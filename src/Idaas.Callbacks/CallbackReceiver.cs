@@ -11,7 +11,7 @@ namespace Idaas.Callbacks;
 
 /// <summary>
 /// Turns the body of one IDaaS callback POST into verified, typed events, or into a typed rejection with the
-/// HTTP status to answer.
+/// HTTP status to return.
 /// </summary>
 /// <remarks>
 /// Steps: size limits, the <c>{"event":"..."}</c> envelope, token verification, the encryption policy,

@@ -28,7 +28,7 @@ public sealed class IdaasCallbackOptions
     public string? InstanceId { get; set; }
 
     /// <summary>
-    /// Gets or sets the application's Public Key Endpoint, the URL of the JWKS that holds the signing keys.
+    /// Gets or sets the application's Public Key Endpoint, the URL of the JWKS that contains the signing keys.
     /// HTTPS is required unless the host is a loopback address. Set this or <see cref="JsonWebKeySet"/>.
     /// </summary>
     public Uri? PublicKeyEndpoint { get; set; }

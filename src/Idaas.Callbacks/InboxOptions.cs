@@ -7,14 +7,17 @@ public sealed class InboxOptions
 {
     /// <summary>
     /// Gets or sets the maximum number of events taken and not yet handled. A callback whose new events do not
-    /// fit is answered 503 and acknowledged not at all. Default 10,000; range 1 to 10,000,000.
+    /// fit gets HTTP 503 and no acknowledgement, unless the inbox is empty: an empty inbox takes a callback of any
+    /// size, because a larger batch would otherwise be rejected on every retry. Default 10,000; range 1 to
+    /// 10,000,000.
     /// </summary>
     public int Capacity { get; set; } = 10_000;
 
     /// <summary>
     /// Gets or sets how long an event id is remembered after it was taken, so that IDaaS retries of the same
-    /// event are acknowledged without being handled twice. Default 24 hours, well past the IDaaS retry
-    /// horizon of 5 retries after a 10 second timeout, whose schedule IDaaS does not publish; at least 1 hour.
+    /// event are acknowledged without being handled twice. Default 24 hours; at least 1 hour. IDaaS retries 5
+    /// times after a 10 second timeout and does not publish the schedule, so the default is an estimate with a
+    /// wide margin.
     /// </summary>
     public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
 

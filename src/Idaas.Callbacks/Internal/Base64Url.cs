@@ -63,8 +63,8 @@ internal static class Base64Url
             && System.Buffers.Text.Base64Url.DecodeFromUtf8(utf8, destination, out _, out written) == OperationStatus.Done;
     }
 
-    // A length of 4n+1 can never be produced by an encoder. The last character of a 2- or 3-character tail
-    // carries bits past the final byte; they must be zero, or several strings would decode to the same bytes.
+    // No encoder produces a length of 4n+1. The last character of a 2- or 3-character tail carries bits past
+    // the final byte. They must be zero, because otherwise several strings would decode to the same bytes.
     private static bool HasCanonicalTail(int length, int lastValue) => (length % 4) switch
     {
         1 => false,

@@ -181,7 +181,7 @@ internal sealed partial class SigningKeyCache : ISigningKeySource, IDisposable
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The refresh logged its own failure; the callback is answered from the keys still cached.
+            // The refresh logged its own failure; the lookup uses the keys still cached.
             Log.RefreshFailedUnexpectedly(_logger, exception, keyId);
         }
 

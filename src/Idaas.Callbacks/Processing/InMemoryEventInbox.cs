@@ -11,8 +11,8 @@ namespace Idaas.Callbacks.Processing;
 /// deduplication by event id.
 /// </summary>
 /// <remarks>
-/// Events in this inbox are lost if the process ends before they are handled, although IDaaS was told they
-/// were taken; use a durable inbox where that matters. Event ids are remembered for
+/// Events in this inbox are lost if the process ends before they are handled, although the acknowledgement
+/// listed them as successes. Use a durable inbox where that matters. Event ids are remembered for
 /// <see cref="InboxOptions.DeduplicationWindow"/>, at most <see cref="InboxOptions.MaxDeduplicationEntries"/>
 /// of them, and only within this process.
 /// </remarks>

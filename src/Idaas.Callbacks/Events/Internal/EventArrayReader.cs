@@ -148,7 +148,7 @@ internal static class EventArrayReader
         }
         catch (InvalidOperationException)
         {
-            // The name escapes a lone surrogate or holds invalid UTF-8; only this event fails.
+            // The name escapes a lone surrogate or contains invalid UTF-8, so only this event fails.
             return Member.InvalidName;
         }
     }

@@ -45,7 +45,7 @@ internal static class JwksEntryParser
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json throws this for a string that escapes a lone surrogate or holds invalid UTF-8.
+            // System.Text.Json throws this for a string that escapes a lone surrogate or contains invalid UTF-8.
             key = null;
             skipped = new(index, null, JwksEntryProblem.InvalidMember, "a member name or value is not a valid string");
         }
