@@ -15,6 +15,8 @@ public sealed partial class CallbackDelivery
         var timeout = Options.Timeout;
         var maxRetries = Options.MaxRetries;
         var resignRetries = Options.ResignRetries;
+        TimeSpan[] retryDelays = [.. Options.RetryDelays];
+
         var attempts = new List<DeliveryAttempt>();
         var outcomes = new Dictionary<string, DeliveryEventOutcome>(StringComparer.Ordinal);
 
@@ -30,7 +32,7 @@ public sealed partial class CallbackDelivery
         {
             if (number > 1)
             {
-                await Task.Delay(Options.GetRetryDelay(number - 1), _timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(CallbackDeliveryOptions.GetRetryDelay(retryDelays, number - 1), _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
             if (callback is null || resignRetries)
@@ -139,7 +141,7 @@ public sealed partial class CallbackDelivery
         request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
 
         var dropped = false;
-        try
+        async Task<(int StatusCode, byte[] Body)> SendAsync()
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
@@ -150,7 +152,25 @@ public sealed partial class CallbackDelivery
                 await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
             }
 
-            return Complete(attempt, started, (int)response.StatusCode, body);
+            return ((int)response.StatusCode, body);
+        }
+
+        // The timeout ends the attempt by itself, even when the handler or connection is slow to observe the
+        // cancellation, so that with a fake clock the retry starts at the exact time the timeout fired.
+        var timedOut = new TaskCompletionSource();
+        using var timeoutRegistration = timeoutSource.Token.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), timedOut);
+        var sending = SendAsync();
+        try
+        {
+            if (await Task.WhenAny(sending, timedOut.Task).ConfigureAwait(false) == timedOut.Task)
+            {
+                // The send was canceled with the timeout; its exception is observed here so it is not reported as unobserved.
+                _ = sending.ContinueWith(static task => task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw new OperationCanceledException(timeoutSource.Token);
+            }
+
+            var (statusCode, body) = await sending.ConfigureAwait(false);
+            return Complete(attempt, started, statusCode, body);
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -19,7 +19,9 @@ namespace Idaas.Callbacks.Testing;
 /// </para>
 /// <para>
 /// All timeouts and delays run on the <see cref="TimeProvider"/> given to the constructor, so tests with a fake
-/// clock finish without waiting. Deliveries may run concurrently; instances are thread-safe.
+/// clock finish without waiting. A handler passed to the constructor signals a connection error by throwing
+/// <see cref="HttpRequestException"/>; other exceptions it throws end the delivery and propagate to the caller.
+/// Deliveries may run concurrently, and instances are thread-safe.
 /// </para>
 /// </remarks>
 public sealed partial class CallbackDelivery : IDisposable

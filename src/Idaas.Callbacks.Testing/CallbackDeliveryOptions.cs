@@ -29,7 +29,7 @@ public sealed class CallbackDeliveryOptions
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>
-    /// Gets or sets the number of attempts after the first one that a callback may use. Non-200 answers, timeouts,
+    /// Gets or sets the number of attempts after the first one that a callback may use. Non-200 responses, timeouts,
     /// connection errors and events listed in <c>retriedEvents</c> all use this budget, so a callback is posted at
     /// most <c>MaxRetries + 1</c> times, not counting <see cref="DeliveryFaults.DuplicateDelivery"/> copies.
     /// Default 5; range 0 to 100.
@@ -42,8 +42,8 @@ public sealed class CallbackDeliveryOptions
     /// Default 1, 2, 4, 8 and 16 seconds. Each entry must be between zero and 1 hour.
     /// </summary>
     /// <remarks>
-    /// NOTE: IDaaS does not publish its retry schedule; the doubling default is a guess that keeps all 5 retries
-    /// within about 30 seconds plus the timeouts.
+    /// NOTE: IDaaS does not publish its retry schedule. The doubling default is a guess, chosen so that all 5
+    /// retries fit within 31 seconds of delays plus the timeouts.
     /// </remarks>
     public IList<TimeSpan> RetryDelays { get; } =
     [
@@ -75,10 +75,11 @@ public sealed class CallbackDeliveryOptions
     public TimeSpan GetRetryDelay(int retry)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
-
-        var delays = RetryDelays;
-        return delays.Count == 0 ? TimeSpan.Zero : delays[Math.Min(retry, delays.Count) - 1];
+        return GetRetryDelay([.. RetryDelays], retry);
     }
+
+    internal static TimeSpan GetRetryDelay(IReadOnlyList<TimeSpan> delays, int retry)
+        => delays.Count == 0 ? TimeSpan.Zero : delays[Math.Min(retry, delays.Count) - 1];
 
     /// <summary>Checks every setting and throws for the first one out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of its documented range.</exception>

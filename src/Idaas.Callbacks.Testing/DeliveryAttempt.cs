@@ -8,7 +8,7 @@ public sealed record DeliveryAttempt
     public required int Number { get; init; }
 
     /// <summary>Gets a value indicating whether this post is the extra copy sent by <see cref="DeliveryFaults.DuplicateDelivery"/>.
-    /// Its answer is recorded but does not change the event outcomes.</summary>
+    /// Its response is recorded but does not change the event outcomes.</summary>
     public bool IsDuplicate { get; init; }
 
     /// <summary>Gets the time the request was sent, from the delivery's <see cref="TimeProvider"/>, after any
@@ -42,7 +42,7 @@ public sealed record DeliveryAttempt
     /// <summary>Gets the response body as text, cut after 4096 characters, or <see langword="null"/> when no body was read.</summary>
     public string? ResponseBody { get; init; }
 
-    /// <summary>Gets a description of the failure of an attempt without a usable answer, or <see langword="null"/>.</summary>
+    /// <summary>Gets a description of the failure of an attempt without a usable response, or <see langword="null"/>.</summary>
     public string? Error { get; init; }
 
     /// <summary>

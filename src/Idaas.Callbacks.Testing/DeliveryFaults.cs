@@ -22,8 +22,8 @@ public sealed class DeliveryFaults
     private long _clockSkewTicks;
 
     /// <summary>
-    /// Gets or sets a value indicating whether every post is sent a second time right after the first answer, with
-    /// the same body. The second answer is recorded as a duplicate attempt and does not change the event outcomes.
+    /// Gets or sets a value indicating whether every post is sent a second time with the same body as soon as the
+    /// first one ends. The second response is recorded as a duplicate attempt and does not change the event outcomes.
     /// </summary>
     public bool DuplicateDelivery
     {
@@ -46,7 +46,7 @@ public sealed class DeliveryFaults
 
     /// <summary>
     /// Gets or sets the number of upcoming responses to ignore: the request reaches the receiver, but the delivery
-    /// discards the answer and waits until <see cref="CallbackDeliveryOptions.Timeout"/>, as if the
+    /// discards the response and waits until <see cref="CallbackDeliveryOptions.Timeout"/>, as if the
     /// acknowledgement were lost. Each dropped response lowers the count by one. Use <see cref="int.MaxValue"/> to
     /// drop every response. Default 0; must not be negative.
     /// </summary>

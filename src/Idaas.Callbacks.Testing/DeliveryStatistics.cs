@@ -24,10 +24,10 @@ public sealed record DeliveryStatistics
     /// <summary>Gets the number of extra posts sent by <see cref="DeliveryFaults.DuplicateDelivery"/>.</summary>
     public long Duplicates { get; init; }
 
-    /// <summary>Gets the number of posts answered with 200 and an acknowledgement that could be parsed.</summary>
+    /// <summary>Gets the number of posts that received 200 and an acknowledgement that could be parsed.</summary>
     public long Acknowledged { get; init; }
 
-    /// <summary>Gets the number of posts answered with a status other than 200.</summary>
+    /// <summary>Gets the number of posts that received a status other than 200.</summary>
     public long Rejected { get; init; }
 
     /// <summary>Gets the number of posts without a response in time, including dropped responses.</summary>
@@ -36,7 +36,7 @@ public sealed record DeliveryStatistics
     /// <summary>Gets the number of posts that failed without a response, such as refused connections.</summary>
     public long ConnectionFailed { get; init; }
 
-    /// <summary>Gets the number of posts answered with 200 and a body that is not an acknowledgement.</summary>
+    /// <summary>Gets the number of posts that received 200 and a body that is not an acknowledgement.</summary>
     public long InvalidAcknowledgements { get; init; }
 
     /// <summary>Gets the number of events whose final outcome is <see cref="DeliveryEventOutcome.Succeeded"/>.</summary>

@@ -37,7 +37,7 @@ public sealed class CallbackDeliveryRetryTests : IAsyncDisposable
         {
             if (number == 1)
             {
-                // Answers after 11 s, beyond the 10 s timeout.
+                // Responds after 11 s, beyond the 10 s timeout.
                 await Task.Delay(TimeSpan.FromSeconds(11), _time, cancellationToken);
             }
 
@@ -144,6 +144,19 @@ public sealed class CallbackDeliveryRetryTests : IAsyncDisposable
         times.Zip(times.Skip(1), (earlier, later) => later - earlier).Should().Equal(
             TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7));
         result.Attempts.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public async Task EmptyRetryDelays_RetriesAtOnce()
+    {
+        var options = new CallbackDeliveryOptions { MaxRetries = 2 };
+        options.RetryDelays.Clear();
+        var (delivery, handler) = Connect((_, _, _) => Status(HttpStatusCode.InternalServerError), options);
+        var start = _time.GetUtcNow();
+
+        await DeliverAsync(delivery, _simulator.Directory.CreateUser("alice").Events);
+
+        handler.Requests.Select(r => r.ReceivedAt).Should().Equal(start, start, start);
     }
 
     [Fact]
