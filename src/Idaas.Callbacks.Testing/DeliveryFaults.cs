@@ -33,6 +33,8 @@ public sealed class DeliveryFaults
 
     /// <summary>Gets or sets the time to wait on the delivery's <see cref="TimeProvider"/> before each post.
     /// Default zero; must not be negative.</summary>
+    /// <remarks>The token is signed before the wait, so a long delay ages it as a slow network would: a delay of more
+    /// than 30 minutes plus the receiver's clock skew makes it expired.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public TimeSpan Delay
     {
