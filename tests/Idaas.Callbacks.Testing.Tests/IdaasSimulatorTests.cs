@@ -194,9 +194,50 @@ public sealed class IdaasSimulatorTests
 
         create.Should().Throw<InvalidOperationException>();
     }
-}
 
-internal static class SimulatorEventExtensions
-{
-    public static IReadOnlyList<SimulatorEvent> ToBatch(this SimulatorEvent simulatorEvent) => [simulatorEvent];
+    [Fact]
+    public async Task Delivery_ValidatesArguments()
+    {
+        await using var simulator = new IdaasSimulator(timeProvider: _time);
+        using var handler = new RecordingHandler(_time);
+        var delivery = simulator.ConnectTo(Target, handler);
+
+        await delivery.Invoking(d => d.DeliverAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+        await delivery.Invoking(d => d.DeliverAsync([null!])).Should().ThrowAsync<ArgumentNullException>();
+        await delivery.Invoking(d => d.DeliverAllAsync(null!)).Should().ThrowAsync<ArgumentNullException>();
+        await delivery.Invoking(d => d.DeliverAllAsync([null!])).Should().ThrowAsync<ArgumentNullException>();
+        await delivery.Invoking(d => d.DeliverAllAsync([], (DeliveryOrder)99)).Should().ThrowAsync<ArgumentOutOfRangeException>();
+        await simulator.Invoking(s => s.DeliverAsync((SimulatorChange)null!)).Should().ThrowAsync<ArgumentNullException>();
+        await simulator.Invoking(s => s.DeliverAsync((SimulatorEvent)null!)).Should().ThrowAsync<ArgumentNullException>();
+        handler.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ConcurrentDeliveries_StatisticsAddUp()
+    {
+        await using var simulator = new IdaasSimulator(timeProvider: _time);
+        using var handler = new RecordingHandler(_time, async (request, number, _) =>
+        {
+            // Every third request is rejected once, so some deliveries retry.
+            await Task.Yield();
+            return number % 3 == 0 ? RecordingHandler.Json(System.Net.HttpStatusCode.ServiceUnavailable, "{}") : RecordingHandler.Acknowledge(request, _ => "success");
+        });
+        var options = new CallbackDeliveryOptions();
+        options.RetryDelays.Clear();
+        var delivery = simulator.ConnectTo(Target, handler, options);
+        var batches = Enumerable.Range(0, 20).Select(i => simulator.Directory.CreateUser($"user{i}").Events).ToList();
+
+        var results = await Task.WhenAll(batches.Select(batch => Task.Run(() => delivery.DeliverAsync(batch))));
+        await delivery.WaitUntilSettledAsync();
+
+        results.Should().OnlyContain(r => r.AllSucceeded);
+        var statistics = delivery.GetStatistics();
+        statistics.CallbacksSent.Should().Be(20);
+        statistics.EventsSucceeded.Should().Be(20);
+        statistics.Attempts.Should().Be(handler.Requests.Count);
+        statistics.Attempts.Should().Be(statistics.Acknowledged + statistics.Rejected);
+        statistics.Retries.Should().Be(statistics.Rejected);
+        delivery.Log.Should().HaveCount(20);
+        delivery.Log.Select(r => r.Sequence).Should().OnlyHaveUniqueItems();
+    }
 }
