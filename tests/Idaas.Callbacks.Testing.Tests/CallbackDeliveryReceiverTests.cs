@@ -16,12 +16,13 @@ public sealed class CallbackDeliveryReceiverTests
 
     private async Task<(IdaasSimulator Simulator, ReceiverHost Receiver, CallbackDelivery Delivery)> StartAsync(
         bool encrypted = false,
-        CallbackDeliveryOptions? options = null)
+        CallbackDeliveryOptions? options = null,
+        Action<IdaasCallbackOptions>? configureReceiver = null)
     {
         var simulatorOptions = new SimulatorOptions { EncryptionKeyHex = encrypted ? BusinessDataEncryptor.GenerateHexKey() : null };
         var simulator = new IdaasSimulator(simulatorOptions, _time);
         await simulator.StartJwksServerAsync();
-        var receiver = await ReceiverHost.StartAsync(simulator);
+        var receiver = await ReceiverHost.StartAsync(simulator, configureReceiver);
         var delivery = simulator.ConnectTo(receiver.CallbackUri, options: options);
         return (simulator, receiver, delivery);
     }
@@ -178,5 +179,50 @@ public sealed class CallbackDeliveryReceiverTests
         result.Attempts.Should().BeEmpty();
         receiver.ReceivedContentTypes.Should().BeEmpty();
         delivery.GetStatistics().Should().BeEquivalentTo(new DeliveryStatistics());
+    }
+
+    [Fact]
+    public async Task RotatedKey_ReceiverRefreshesAndAccepts()
+    {
+        var (simulator, receiver, _) = await StartAsync();
+        await using var _ = simulator;
+        await using var __ = receiver;
+        var before = await simulator.DeliverAsync(simulator.Directory.CreateUser("alice"));
+
+        simulator.Keys.Rotate();
+        var after = await simulator.DeliverAsync(simulator.Directory.CreateUser("bob"));
+
+        before.AllSucceeded.Should().BeTrue();
+        after.AllSucceeded.Should().BeTrue();
+        after.Attempts.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task PersistentRejection_RetriesThenGivesUp()
+    {
+        // Without delays the retries need no clock, so the fake clock can stay still.
+        var options = new CallbackDeliveryOptions { MaxRetries = 2 };
+        options.RetryDelays.Clear();
+        var (simulator, receiver, delivery) = await StartAsync(
+            encrypted: true,
+            options,
+            receiverOptions => receiverOptions.EncryptionKey = BusinessDataEncryptor.GenerateHexKey());
+        await using var _ = simulator;
+        await using var __ = receiver;
+
+        var result = await simulator.DeliverAsync(simulator.Directory.CreateUser("alice"));
+
+        result.Attempts.Should().HaveCount(3);
+        result.Attempts.Should().OnlyContain(a => a.StatusCode == 503 && a.ResponseBody!.Contains("\"reason\":\"DecryptionFailed\""));
+        result.Attempts.Select(a => a.TokenId).Distinct().Should().ContainSingle("retries resend the same body by default");
+        result.AnyGaveUp.Should().BeTrue();
+        delivery.GetStatistics().Should().BeEquivalentTo(new DeliveryStatistics
+        {
+            CallbacksSent = 1,
+            Attempts = 3,
+            Retries = 2,
+            Rejected = 3,
+            GaveUp = 1,
+        });
     }
 }
