@@ -51,7 +51,7 @@ public sealed partial class CallbackDelivery : IDisposable
     /// <param name="factory">The factory that signs the callback bodies.</param>
     /// <param name="options">The timeout and retry settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="handler">A handler that receives the requests in memory, or <see langword="null"/> to post over
-    /// HTTP with an own <see cref="HttpClient"/>. The caller keeps ownership of the handler.</param>
+    /// HTTP without a proxy and without following redirects. The caller keeps ownership of the handler.</param>
     /// <param name="timeProvider">The clock for timeouts, delays and token times, or <see langword="null"/> for
     /// <see cref="TimeProvider.System"/>. Give the factory the same clock.</param>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> or <paramref name="factory"/> is <see langword="null"/>.</exception>
@@ -78,8 +78,12 @@ public sealed partial class CallbackDelivery : IDisposable
         _factory = factory;
         _timeProvider = timeProvider ?? TimeProvider.System;
 
+        // The own handler posts straight to the target: a proxy would change what the receiver sees, and a redirect
+        // counts as a non-200 response, because the callback URL is expected to accept the post itself.
         // Timeouts come from Options.Timeout on the TimeProvider, so the client's own timeout is off.
-        _client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _client = handler is null
+            ? new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+            : new HttpClient(handler, disposeHandler: false);
         _client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 

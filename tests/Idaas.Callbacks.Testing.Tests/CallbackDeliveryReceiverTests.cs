@@ -225,4 +225,24 @@ public sealed class CallbackDeliveryReceiverTests
             GaveUp = 1,
         });
     }
+
+    [Fact]
+    public async Task ClosedPort_CountsAsConnectionFailure()
+    {
+        await using var simulator = new IdaasSimulator(timeProvider: _time);
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var delivery = simulator.ConnectTo(new Uri($"http://127.0.0.1:{port}/idaas/callbacks"), options: new CallbackDeliveryOptions { MaxRetries = 0 });
+
+        var result = await simulator.DeliverAsync(simulator.Directory.SendTestEvent());
+
+        var attempt = result.Attempts.Should().ContainSingle().Subject;
+        attempt.Status.Should().Be(DeliveryAttemptStatus.ConnectionFailed);
+        attempt.StatusCode.Should().BeNull();
+        attempt.Error.Should().NotBeNullOrEmpty();
+        result.AnyGaveUp.Should().BeTrue();
+        delivery.GetStatistics().ConnectionFailed.Should().Be(1);
+    }
 }
