@@ -78,8 +78,8 @@ public sealed partial class CallbackDelivery : IDisposable
         _factory = factory;
         _timeProvider = timeProvider ?? TimeProvider.System;
 
-        // The own handler posts straight to the target: a proxy would change what the receiver sees, and a redirect
-        // counts as a non-200 response, because the callback URL is expected to accept the post itself.
+        // The own handler posts straight to the target, because a proxy could alter the request. A redirect counts as
+        // a non-200 response, because the callback URL itself must accept the post.
         // Timeouts come from Options.Timeout on the TimeProvider, so the client's own timeout is off.
         _client = handler is null
             ? new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
