@@ -13,13 +13,13 @@ namespace Idaas.Callbacks.Testing.Tests.Support;
 /// A receiver app on Kestrel at 127.0.0.1 with a dynamic port: <c>MapIdaasCallbacks</c>, the running dispatcher,
 /// and the simulator's JWKS inline, so no key fetch is needed.
 /// </summary>
-internal sealed class ReceiverHost : IAsyncDisposable
+internal sealed class TrackedReceiverHost : IAsyncDisposable
 {
     public const string Path = "/idaas/callbacks";
 
     private readonly WebApplication _app;
 
-    private ReceiverHost(WebApplication app, HttpClient client)
+    private TrackedReceiverHost(WebApplication app, HttpClient client)
     {
         _app = app;
         Client = client;
@@ -32,7 +32,7 @@ internal sealed class ReceiverHost : IAsyncDisposable
     public HandledEventTracker Tracker => _app.Services.GetRequiredService<HandledEventTracker>();
 
     /// <summary>Starts the app, with the handlers and the tracker that <paramref name="configureCallbacks"/> registers.</summary>
-    public static async Task<ReceiverHost> StartAsync(
+    public static async Task<TrackedReceiverHost> StartAsync(
         SimulatorOptions options,
         SimulatorSigningKeys keys,
         Action<IdaasCallbacksBuilder> configureCallbacks,
@@ -59,7 +59,7 @@ internal sealed class ReceiverHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(20) };
-        return new ReceiverHost(app, client);
+        return new TrackedReceiverHost(app, client);
     }
 
     /// <summary>Posts <paramref name="body"/> as IDaaS does and checks that the receiver returned 200.</summary>
