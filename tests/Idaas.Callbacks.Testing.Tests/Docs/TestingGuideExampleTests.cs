@@ -10,11 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Idaas.Callbacks.Testing.Tests.Docs;
 
-// Every code block of docs/testing-with-the-simulator.md is a part of this file; GuideSnippetTests checks that
+// Every code block of docs/testing-with-the-simulator.md is a part of this file, and GuideSnippetTests checks that
 // they stay in step.
 public sealed class TestingGuideExampleTests
 {
-    // Guards every wait against a hang; no test relies on it expiring.
+    // Guards every wait against a hang. No test relies on it expiring.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private static async Task<WebApplication> StartReceiverAsync(
@@ -83,7 +83,7 @@ public sealed class TestingGuideExampleTests
         tracker.DeadLetteredEventIds.Should().BeEmpty();
     }
 
-    /// <summary>A receiver that accepts the connection but never answers.</summary>
+    /// <summary>A receiver that accepts the request but never responds.</summary>
     private sealed class SilentReceiver : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -214,7 +214,11 @@ public sealed class TestingGuideExampleTests
         await using var simulator = new IdaasSimulator();
         var jwksUri = await simulator.StartJwksServerAsync();
         await using var app = await StartReceiverAsync(simulator, jwksUri, builder =>
-            builder.Services.AddIdaasCallbacks(options => options.SigningKeys.RefreshCooldown = TimeSpan.Zero));
+            builder.Services.AddIdaasCallbacks(options =>
+            {
+                options.SigningKeys.PrefetchOnStartup = false;
+                options.SigningKeys.RefreshCooldown = TimeSpan.Zero;
+            }));
         simulator.ConnectTo(CallbackUri(app));
 
         var before = await simulator.DeliverAsync(simulator.Directory.CreateUser("alice"));
@@ -225,30 +229,30 @@ public sealed class TestingGuideExampleTests
         after.AllSucceeded.Should().BeTrue();
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(after.Attempts.Single().Token.Split('.')[0]));
         header.RootElement.GetProperty("kid").GetString().Should().Be(newKey.KeyId);
-        simulator.Jwks.RequestCount.Should().Be(2, "one fetch at start-up and one for the new kid");
+        simulator.Jwks.RequestCount.Should().Be(2, "the first callback and the new kid each fetch the JWKS");
     }
 
     [Fact]
-    public async Task Second_rotation_within_cooldown_is_rejected()
+    public async Task Rotation_within_cooldown_is_rejected()
     {
         await using var simulator = new IdaasSimulator();
         var jwksUri = await simulator.StartJwksServerAsync();
-        await using var app = await StartReceiverAsync(simulator, jwksUri);
+        await using var app = await StartReceiverAsync(simulator, jwksUri, builder =>
+            builder.Services.AddIdaasCallbacks(options => options.SigningKeys.PrefetchOnStartup = false));
         simulator.ConnectTo(CallbackUri(app), options: new CallbackDeliveryOptions { MaxRetries = 0 });
 
+        var before = await simulator.DeliverAsync(simulator.Directory.CreateUser("alice"));
         simulator.Keys.Rotate();
-        var first = await simulator.DeliverAsync(simulator.Directory.CreateUser("alice"));
-        simulator.Keys.Rotate();
-        var second = await simulator.DeliverAsync(simulator.Directory.CreateUser("bob"));
+        var after = await simulator.DeliverAsync(simulator.Directory.CreateUser("bob"));
 
-        first.AllSucceeded.Should().BeTrue("the first unknown kid triggers a JWKS fetch and starts the cooldown");
-        var attempt = second.Attempts.Should().ContainSingle().Subject;
+        before.AllSucceeded.Should().BeTrue("the first callback fetches the JWKS and starts the 30 s cooldown");
+        var attempt = after.Attempts.Should().ContainSingle().Subject;
         attempt.StatusCode.Should().Be(503);
         attempt.ResponseBody.Should().Contain("UnknownKey");
     }
 
     [Fact]
-    public async Task Failing_jwks_endpoint_answers_503()
+    public async Task Failing_jwks_endpoint_returns_503()
     {
         await using var simulator = new IdaasSimulator();
         var jwksUri = await simulator.StartJwksServerAsync();
