@@ -51,7 +51,25 @@ public sealed class SimulatorCallbackFactory
     /// <returns>The compact JWS.</returns>
     /// <exception cref="ArgumentException"><see cref="SimulatorOptions.EncryptionKeyHex"/> is not 64 hexadecimal characters.</exception>
     /// <exception cref="ObjectDisposedException">The signing keys are disposed.</exception>
-    public string CreateToken(IEnumerable<SimulatorEvent> events)
+    public string CreateToken(IEnumerable<SimulatorEvent> events) => CreateToken(events, customizeDescriptor: null, signingKey: null);
+
+    /// <summary>
+    /// Creates the signed callback token of a batch with changed claims or another signing key, for tests that send
+    /// tokens a receiver must reject, such as expired ones or ones with another audience.
+    /// </summary>
+    /// <param name="events">The events, in order.</param>
+    /// <param name="customizeDescriptor">Returns the claims to sign, given the claims this factory would sign, or
+    /// <see langword="null"/> to sign them unchanged.</param>
+    /// <param name="signingKey">The key to sign with, even one that is not published, or <see langword="null"/> for
+    /// <see cref="SimulatorSigningKeys.Current"/>.</param>
+    /// <returns>The compact JWS.</returns>
+    /// <exception cref="ArgumentException"><see cref="SimulatorOptions.EncryptionKeyHex"/> is not 64 hexadecimal characters.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="customizeDescriptor"/> returned <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The signing keys are disposed.</exception>
+    public string CreateToken(
+        IEnumerable<SimulatorEvent> events,
+        Func<CallbackTokenDescriptor, CallbackTokenDescriptor>? customizeDescriptor,
+        IdaasSigningKey? signingKey)
     {
         var businessData = CreateBusinessData(events);
         var encryptionKey = _options.EncryptionKeyHex;
@@ -64,7 +82,13 @@ public sealed class SimulatorCallbackFactory
             PlainData = encryptionKey is null ? businessData : null,
         };
 
-        return new CallbackTokenSigner(_keys.Current).CreateToken(descriptor);
+        if (customizeDescriptor is not null)
+        {
+            descriptor = customizeDescriptor(descriptor)
+                ?? throw new InvalidOperationException("The descriptor customization returned null. Return the descriptor to sign, for example with a 'with' expression.");
+        }
+
+        return new CallbackTokenSigner(signingKey ?? _keys.Current).CreateToken(descriptor);
     }
 
     /// <summary>Creates the callback request body of a batch, <c>{"event":"&lt;JWS&gt;"}</c>, as UTF-8 JSON.</summary>
