@@ -29,6 +29,8 @@ namespace Idaas.Callbacks.Samples.Receiver.Directory;
 /// </remarks>
 public sealed partial class DirectoryStore : IDisposable
 {
+    private static readonly string[] DatabaseFileSuffixes = ["", "-wal", "-shm"];
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
@@ -72,9 +74,13 @@ public sealed partial class DirectoryStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in DatabaseFileSuffixes)
         {
-            File.Delete(databasePath + suffix);
+            var path = databasePath + suffix;
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
         }
     }
 

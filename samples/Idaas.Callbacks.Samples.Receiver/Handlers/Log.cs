@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Idaas.Callbacks.Samples.Receiver.Handlers;
 
 internal static partial class Log

@@ -1,7 +1,6 @@
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Processing;
 using Idaas.Callbacks.Samples.Receiver.Directory;
-using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Samples.Receiver.Handlers;
 

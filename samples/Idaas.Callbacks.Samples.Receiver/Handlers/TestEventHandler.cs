@@ -1,6 +1,5 @@
 using Idaas.Callbacks.Events;
 using Idaas.Callbacks.Processing;
-using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Samples.Receiver.Handlers;
 

@@ -12,6 +12,9 @@ internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelive
 {
     private const int BatchSize = 20;
 
+    private static readonly string[] DivisionNames = ["Engineering", "Sales", "Operations"];
+    private static readonly string[] GroupNames = ["Administrators", "Developers", "Support", "Temporary"];
+
     private readonly SimulatorDirectory _directory = simulator.Directory;
     private readonly List<string> _userIds = [];
     private readonly Dictionary<string, string> _unitOfUser = new(StringComparer.Ordinal);
@@ -40,7 +43,7 @@ internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelive
     {
         var departments = new List<SimulatorChange>();
         var teams = new List<SimulatorChange>();
-        var divisions = new[] { "Engineering", "Sales", "Operations" }
+        var divisions = DivisionNames
             .Select(name => _directory.CreateOrganizationalUnit(name, description: $"{name} division"))
             .ToList();
         foreach (var division in divisions)
@@ -107,8 +110,7 @@ internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelive
     /// <summary>Creates four groups with members, updates one, removes members and deletes one group.</summary>
     private async Task ChangeGroupsAsync(CancellationToken cancellationToken)
     {
-        var names = new[] { "Administrators", "Developers", "Support", "Temporary" };
-        var groups = names.Select(name => _directory.CreateGroup(name, $"{name} group")).ToList();
+        var groups = GroupNames.Select(name => _directory.CreateGroup(name, $"{name} group")).ToList();
         await DeliverChangesAsync(groups, groups.Count, cancellationToken).ConfigureAwait(false);
 
         var additions = new List<SimulatorChange>();
