@@ -146,7 +146,7 @@ public sealed class DirectoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Membership_NewerEventOfOtherMember_DoesNotHideOlderAdd()
+    public async Task Membership_OlderAddOfOtherMember_Applies()
     {
         await _store.SetGroupMemberAsync(Group("group_a"), "user_b", isMember: true, T0.AddSeconds(2));
 

@@ -9,7 +9,7 @@ namespace Idaas.Callbacks.Samples.Receiver.Directory;
 /// <remarks>
 /// <para>
 /// Ordering rule: every row stores the <c>eventTime</c> of the last event applied to it (<c>last_event_time</c>,
-/// in milliseconds since the Unix epoch). An event changes a row only when its time is later; an event with an
+/// in milliseconds since the Unix epoch). An event changes a row only when its time is later, and an event with an
 /// equal or earlier time is ignored. So a late or repeated delivery never moves an entity back to an older state.
 /// The event time is used rather than the record's <c>updateTime</c> because every event has one, including a
 /// 2022-format delete that carries only the id, and a full push resends records with a new event time.
@@ -34,7 +34,7 @@ public sealed partial class DirectoryStore : IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    /// <summary>Creates a store on the SQLite file <paramref name="databasePath"/>; call <see cref="Initialize"/> before use.</summary>
+    /// <summary>Creates a store on the SQLite file <paramref name="databasePath"/>. Call <see cref="Initialize"/> before use.</summary>
     /// <param name="databasePath">The database file. Its folder is created when missing.</param>
     public DirectoryStore(string databasePath)
     {
@@ -140,8 +140,8 @@ public sealed partial class DirectoryStore : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
 
-        // NORMAL is durable in WAL mode except for the last transactions before a power loss, which IDaaS
-        // would not resend either way; it avoids one fsync per event.
+        // In WAL mode, NORMAL skips the fsync at each commit. A power loss may lose the last commits, but it
+        // loses the acknowledged events still waiting in the in-memory inbox as well.
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();

@@ -11,9 +11,9 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Idaas.Callbacks.Samples.Receiver.Simulation;
 
 /// <summary>
-/// Runs the sample against the embedded IDaaS simulator: JWKS and receiver on 127.0.0.1 with ports the operating
-/// system picks, business data encrypted with a key generated for the run, then the scenario, the wait until every
-/// delivered event is handled, and the comparison of both directories.
+/// Runs the sample against the embedded IDaaS simulator. The JWKS and the receiver listen on 127.0.0.1 with ports
+/// the operating system picks, and business data is encrypted with a key generated for the run. After the scenario
+/// the run waits until every delivered event is handled, then compares both directories.
 /// </summary>
 public static class SimulatorRun
 {

@@ -3,9 +3,9 @@ using Idaas.Callbacks.Testing;
 namespace Idaas.Callbacks.Samples.Receiver.Simulation;
 
 /// <summary>
-/// The changes the simulator run makes and delivers: the test event, a unit tree, a full push of every account,
-/// updates, a password change, disables, locks, moves, group changes, deletes, duplicate and reordered deliveries,
-/// a lost acknowledgement and a signing-key rotation.
+/// The changes the simulator run makes and delivers. They are the test event, a unit tree, a full push of every
+/// account, updates, password changes, disables, locks, moves, group changes and deletes. Some are delivered
+/// twice, out of order or after a lost acknowledgement, and the last ones around a signing-key rotation.
 /// </summary>
 /// <remarks>Each step changes its own range of accounts, so the steps do not depend on one another's order.</remarks>
 internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelivery delivery, SimulatorRunOptions options)
