@@ -58,7 +58,7 @@ public sealed partial class CallbackDelivery
             {
                 pending = TakeFinalOutcomes(pending, attempt.Acknowledgement, outcomes);
 
-                // The answered callback is over, so the remaining events go out in a new, newly signed callback.
+                // The acknowledged callback is over, so the remaining events go out in a new, newly signed callback.
                 callback = null;
             }
 
@@ -106,7 +106,7 @@ public sealed partial class CallbackDelivery
                     outcomes[simulatorEvent.EventId] = DeliveryEventOutcome.Failed;
                     break;
                 default:
-                    // Retried, or listed nowhere: an event without a final answer is sent again.
+                    // Retried, or listed nowhere: an event without a final outcome is sent again.
                     remaining.Add(simulatorEvent);
                     break;
             }
@@ -145,7 +145,7 @@ public sealed partial class CallbackDelivery
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             if (Faults.TryTakeDroppedResponse())
             {
-                // A lost acknowledgement: the receiver has answered, but the sender waits until its timeout.
+                // A lost acknowledgement: the receiver has responded, but the sender waits until its timeout.
                 dropped = true;
                 await Task.Delay(Timeout.InfiniteTimeSpan, linked.Token).ConfigureAwait(false);
             }

@@ -8,7 +8,7 @@ namespace Idaas.Callbacks.Testing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An attempt fails when the receiver returns a status other than 200, does not answer in time, or the connection
+/// An attempt fails when the receiver returns a status other than 200, sends no response in time, or the connection
 /// fails. A failed attempt is retried after the next of <see cref="CallbackDeliveryOptions.RetryDelays"/> with the
 /// same body, or with a newly signed one when <see cref="CallbackDeliveryOptions.ResignRetries"/> is on. On a 200
 /// the events in <c>successEvents</c>, <c>skippedEvents</c> and <c>failedEvents</c> are final, and the events in

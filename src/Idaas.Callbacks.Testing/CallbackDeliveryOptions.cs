@@ -6,9 +6,9 @@ namespace Idaas.Callbacks.Testing;
 /// </summary>
 /// <remarks>
 /// IDaaS documents a 10 second timeout and up to 5 resends after a missing 200, but not its retry schedule, so
-/// the default <see cref="RetryDelays"/> is an assumption. The options are validated when a
-/// <see cref="CallbackDelivery"/> is created and read again at each delivery, so change them only between
-/// deliveries.
+/// the default <see cref="RetryDelays"/> is an assumption. A <see cref="CallbackDelivery"/> validates the options
+/// when it is created and reads and validates them again at the start of each delivery, so a change applies from
+/// the next delivery.
 /// </remarks>
 public sealed class CallbackDeliveryOptions
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Idaas.Callbacks.Testing;
 
 /// <summary>One event emitted by <see cref="SimulatorDirectory"/>, before it is packed into a callback.</summary>
-/// <param name="EventId">The event id: <c>evnt_</c> and 38 lowercase base32 characters.</param>
+/// <param name="EventId">The event id: <c>evnt_</c> and 39 lowercase base32 characters, the length of the event id in a real IDaaS token.</param>
 /// <param name="EventType">The event type URN, one of <see cref="Idaas.Callbacks.Events.IdaasEventTypes"/>.</param>
 /// <param name="EventTime">The time of the change, in whole milliseconds.</param>
 /// <param name="BizId">The id of the affected object, such as <c>user_…</c>, <c>ou_…</c> or <c>group_…</c>.</param>

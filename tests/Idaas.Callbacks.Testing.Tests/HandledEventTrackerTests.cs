@@ -26,8 +26,8 @@ public sealed class HandledEventTrackerTests : IDisposable
 
     public void Dispose() => _keys.Dispose();
 
-    private Task<ReceiverHost> StartAsync(Action<IdaasCallbacksBuilder>? addHandlers = null, Action<IServiceCollection>? configureServices = null)
-        => ReceiverHost.StartAsync(
+    private Task<TrackedReceiverHost> StartAsync(Action<IdaasCallbacksBuilder>? addHandlers = null, Action<IServiceCollection>? configureServices = null)
+        => TrackedReceiverHost.StartAsync(
             _options,
             _keys,
             callbacks =>

@@ -54,7 +54,7 @@ public class SimulatorDirectoryTests
         user.ObjectId.Should().MatchRegex($"^user_{Base32}{{26}}$");
         unit.ObjectId.Should().MatchRegex($"^ou_{Base32}{{26}}$");
         group.ObjectId.Should().MatchRegex($"^group_{Base32}{{26}}$");
-        Single(user).EventId.Should().MatchRegex($"^evnt_{Base32}{{38}}$");
+        Single(user).EventId.Should().MatchRegex($"^evnt_{Base32}{{39}}$");
         Single(user).EventId.Should().NotBe(Single(unit).EventId);
     }
 

@@ -19,5 +19,5 @@ internal static class SimulatorIds
 
     public static string CreateGroupId() => Create("group_", 26);
 
-    public static string CreateEventId() => Create("evnt_", 38);
+    public static string CreateEventId() => Create("evnt_", 39);
 }

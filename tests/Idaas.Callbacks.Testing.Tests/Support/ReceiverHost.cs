@@ -1,80 +1,85 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Idaas.Callbacks.AspNetCore;
+using Idaas.Callbacks.Events;
+using Idaas.Callbacks.Processing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Idaas.Callbacks.Testing.Tests.Support;
 
 /// <summary>
-/// A receiver app on Kestrel at 127.0.0.1 with a dynamic port: <c>MapIdaasCallbacks</c>, the running dispatcher,
-/// and the simulator's JWKS inline, so no key fetch is needed.
+/// The SDK's real receiver: a Kestrel host on 127.0.0.1 with a dynamic port that maps <c>MapIdaasCallbacks</c>
+/// for the ids of a simulator and fetches its keys from the simulator's JWKS endpoint.
 /// </summary>
 internal sealed class ReceiverHost : IAsyncDisposable
 {
     public const string Path = "/idaas/callbacks";
 
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _contentTypes;
 
-    private ReceiverHost(WebApplication app, HttpClient client)
+    private ReceiverHost(WebApplication app, Uri callbackUri, ConcurrentQueue<string> contentTypes)
     {
         _app = app;
-        Client = client;
+        CallbackUri = callbackUri;
+        _contentTypes = contentTypes;
     }
 
-    public HttpClient Client { get; }
+    /// <summary>Gets the raw <c>Content-Type</c> header of each request, as Kestrel read it from the wire.</summary>
+    public IReadOnlyList<string> ReceivedContentTypes => [.. _contentTypes];
+
+    public Uri CallbackUri { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    public HandledEventTracker Tracker => _app.Services.GetRequiredService<HandledEventTracker>();
-
-    /// <summary>Starts the app, with the handlers and the tracker that <paramref name="configureCallbacks"/> registers.</summary>
-    public static async Task<ReceiverHost> StartAsync(
-        SimulatorOptions options,
-        SimulatorSigningKeys keys,
-        Action<IdaasCallbacksBuilder> configureCallbacks,
-        Action<IdaasCallbackOptions>? configureOptions = null,
-        Action<IServiceCollection>? configureServices = null)
+    /// <summary>Starts a receiver for <paramref name="simulator"/>, whose JWKS endpoint must already serve over HTTP.</summary>
+    public static async Task<ReceiverHost> StartAsync(IdaasSimulator simulator, Action<IdaasCallbackOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        configureServices?.Invoke(builder.Services);
-        var callbacks = builder.Services.AddIdaasCallbacks(callbackOptions =>
+        builder.Services.AddIdaasCallbacks(options =>
         {
-            callbackOptions.ApplicationId = options.ApplicationId;
-            callbackOptions.InstanceId = options.InstanceId;
-            callbackOptions.JsonWebKeySet = keys.ToJwksJson();
-            callbackOptions.EncryptionKey = options.EncryptionKeyHex;
-            configureOptions?.Invoke(callbackOptions);
-        });
-        configureCallbacks(callbacks);
+            options.ApplicationId = simulator.Options.ApplicationId;
+            options.InstanceId = simulator.Options.InstanceId;
+            options.PublicKeyEndpoint = simulator.Jwks.JwksUri
+                ?? throw new InvalidOperationException("Start the simulator's JWKS server before the receiver.");
+            options.EncryptionKey = simulator.Options.EncryptionKeyHex;
+
+            // A token with an unknown kid refreshes the keys at once instead of after the 30 s default cooldown.
+            options.SigningKeys.RefreshCooldown = TimeSpan.Zero;
+            configure?.Invoke(options);
+        }).AddHandler<AcceptingHandler>();
 
         var app = builder.Build();
+        var contentTypes = new ConcurrentQueue<string>();
+        app.Use((context, next) =>
+        {
+            contentTypes.Enqueue(context.Request.Headers.ContentType.ToString());
+            return next(context);
+        });
         app.MapIdaasCallbacks(Path);
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(20) };
-        return new ReceiverHost(app, client);
-    }
-
-    /// <summary>Posts <paramref name="body"/> as IDaaS does and checks that the receiver returned 200.</summary>
-    public async Task PostAsync(byte[] body)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf-8");
-        using var response = await Client.PostAsync(new Uri(Path, UriKind.Relative), content);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new ReceiverHost(app, new Uri(new Uri(address), Path), contentTypes);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>A handler for every event type, so the endpoint lists every taken event as successful.</summary>
+    private sealed class AcceptingHandler : IIdaasEventHandler<IdaasEvent>
+    {
+        public Task HandleAsync(IdaasEvent idaasEvent, IdaasEventContext context, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -5,7 +5,7 @@ using Idaas.Callbacks.Acknowledgement;
 
 namespace Idaas.Callbacks.Testing.Tests.Support;
 
-/// <summary>A request received by <see cref="RecordingHandler"/>: what went on the wire, read before answering.</summary>
+/// <summary>A request received by <see cref="RecordingHandler"/>: what went on the wire, read before responding.</summary>
 internal sealed record RecordedRequest(string Method, Uri? Uri, string? ContentType, string Body, DateTimeOffset ReceivedAt)
 {
     /// <summary>The compact JWS of the body's <c>event</c> member.</summary>
@@ -32,7 +32,7 @@ internal sealed record RecordedRequest(string Method, Uri? Uri, string? ContentT
 }
 
 /// <summary>
-/// An in-memory receiver that records every request and answers through a function of the request and its
+/// An in-memory receiver that records every request and responds through a function of the request and its
 /// number, by default a 200 acknowledgement that lists every event as successful.
 /// </summary>
 internal sealed class RecordingHandler(TimeProvider timeProvider, Func<RecordedRequest, int, CancellationToken, Task<HttpResponseMessage>>? respond = null) : HttpMessageHandler
