@@ -24,7 +24,11 @@ internal sealed record RecordedRequest(string Method, Uri? Uri, string? ContentT
         }
     }
 
-    private static string ToBase64(string base64Url)
+    /// <summary>The <c>kid</c> of the token header.</summary>
+    public string? HeaderKeyId => JsonDocument.Parse(Convert.FromBase64String(ToBase64(Token.Split('.')[0]))).RootElement.GetProperty("kid").GetString();
+
+    /// <summary>Converts base64url text to padded base64.</summary>
+    public static string ToBase64(string base64Url)
     {
         var text = base64Url.Replace('-', '+').Replace('_', '/');
         return text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
