@@ -11,8 +11,10 @@ namespace Idaas.Callbacks.Testing;
 /// <remarks>
 /// Events carry the complete record after the change. In <see cref="SimulatorWireFormat.Legacy2022"/> a delete
 /// carries only the object id. Events whose type <see cref="SimulatorOptions.IsSent"/> rejects are not returned.
-/// The options are read at each operation, so changing them takes effect on the next change. Instances are
-/// thread-safe.
+/// The options are read at each operation, so changing them takes effect on the next change. Event times are
+/// strictly increasing within a directory: each event is at least 1 ms after the one emitted before it, even when
+/// the clock has not moved, so ordering events by time is never ambiguous. A burst such as a full push can
+/// therefore carry event times ahead of the clock. Instances are thread-safe.
 /// </remarks>
 public sealed partial class SimulatorDirectory
 {
@@ -26,6 +28,9 @@ public sealed partial class SimulatorDirectory
     private readonly Dictionary<string, OrganizationalUnitRecord> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupRecord> _groups = new(StringComparer.Ordinal);
     private long _sequence;
+
+    // The time of the last emitted event, so that the next one is at least 1 ms later. Guarded by _lock.
+    private long _lastEventTime = long.MinValue;
 
     /// <summary>Creates a directory that contains only the root organizational unit.</summary>
     /// <param name="options">The simulator settings: instance id, subscriptions, password sync and wire format.</param>
@@ -160,7 +165,18 @@ public sealed partial class SimulatorDirectory
     private long NowMilliseconds() => _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
     private SimulatorEvent CreateEvent(string eventType, string bizId, JsonObject bizData)
-        => new(SimulatorIds.CreateEventId(), eventType, DateTimeOffset.FromUnixTimeMilliseconds(NowMilliseconds()), bizId, bizData);
+        => new(SimulatorIds.CreateEventId(), eventType, DateTimeOffset.FromUnixTimeMilliseconds(NextEventTime()), bizId, bizData);
+
+    /// <summary>Returns the clock's time, or 1 ms after the previous event when the clock has not passed it.</summary>
+    private long NextEventTime()
+    {
+        // Lock is reentrant, and SendTestEvent calls this without holding it.
+        lock (_lock)
+        {
+            _lastEventTime = Math.Max(NowMilliseconds(), _lastEventTime + 1);
+            return _lastEventTime;
+        }
+    }
 
     /// <summary>Returns the change with one event, or with none when the event type is not sent.</summary>
     private SimulatorChange Emit(string eventType, string bizId, Func<JsonObject> writeBizData)
