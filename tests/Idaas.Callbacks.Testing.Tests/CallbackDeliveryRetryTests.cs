@@ -25,7 +25,7 @@ public sealed class CallbackDeliveryRetryTests : IAsyncDisposable
     }
 
     private Task<CallbackDeliveryResult> DeliverAsync(CallbackDelivery delivery, IReadOnlyList<SimulatorEvent> events)
-        => FakeTimePump.RunAsync(_time, () => delivery.DeliverAsync(events));
+        => _time.RunUntilCompletedAsync(() => delivery.DeliverAsync(events));
 
     private static Task<HttpResponseMessage> Status(HttpStatusCode status)
         => Task.FromResult(RecordingHandler.Json(status, """{"error":"internal_error"}"""));

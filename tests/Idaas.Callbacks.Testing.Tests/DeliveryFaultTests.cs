@@ -24,7 +24,7 @@ public sealed class DeliveryFaultTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _simulator.DisposeAsync();
 
     private Task<CallbackDeliveryResult> DeliverAsync(IReadOnlyList<SimulatorEvent> events)
-        => FakeTimePump.RunAsync(_time, () => _delivery.DeliverAsync(events));
+        => _time.RunUntilCompletedAsync(() => _delivery.DeliverAsync(events));
 
     private List<IReadOnlyList<SimulatorEvent>> CreateBatches(int count)
         => [.. Enumerable.Range(0, count).Select(i => _simulator.Directory.CreateUser($"user{i}").Events)];

@@ -102,7 +102,7 @@ public sealed class TestingGuideExampleTests
         var delivery = simulator.ConnectTo(new Uri("http://receiver.test/idaas/callbacks"), receiver);
         var change = simulator.Directory.CreateUser("alice");
 
-        var result = await RunOnFakeClockAsync(time, () => simulator.DeliverAsync(change));
+        var result = await time.RunUntilCompletedAsync(() => simulator.DeliverAsync(change));
 
         result.Attempts.Should().HaveCount(6);
         result.Attempts.Should().OnlyContain(attempt => attempt.TimedOut && attempt.Latency >= TimeSpan.FromSeconds(10));
@@ -115,50 +115,6 @@ public sealed class TestingGuideExampleTests
 
         result.Outcomes[change.Events.Single().EventId].Should().Be(DeliveryEventOutcome.GaveUp);
         delivery.GetStatistics().TimedOut.Should().Be(6);
-    }
-
-    /// <summary>
-    /// Starts <paramref name="start"/> and moves <paramref name="time"/> on in 1 s steps until its task completes.
-    /// </summary>
-    /// <remarks>
-    /// The task starts, and the clock moves, without the test framework's synchronization context. So the
-    /// continuations that a fired timer releases run inside <see cref="FakeTimeProvider.Advance"/>, each step
-    /// finishes before the next, and the recorded times are exact.
-    /// </remarks>
-    private static async Task<T> RunOnFakeClockAsync<T>(FakeTimeProvider time, Func<Task<T>> start)
-    {
-        var task = WithoutSynchronizationContext(start);
-        for (var step = 0; !task.IsCompleted; step++)
-        {
-            step.Should().BeLessThan(10_000, "the task must wait only on the fake clock");
-
-            // Lets work queued to the thread pool run before the clock moves again.
-            await Task.Yield();
-            if (!task.IsCompleted)
-            {
-                WithoutSynchronizationContext(() =>
-                {
-                    time.Advance(TimeSpan.FromSeconds(1));
-                    return true;
-                });
-            }
-        }
-
-        return await task;
-    }
-
-    private static TResult WithoutSynchronizationContext<TResult>(Func<TResult> action)
-    {
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
     }
 
     [Fact]
