@@ -11,6 +11,7 @@ public sealed partial class GuideSnippetTests
     [
         "tests/Idaas.Callbacks.Testing.Tests/Docs/ReceiverApp.cs",
         "tests/Idaas.Callbacks.Testing.Tests/Docs/TestingGuideExampleTests.cs",
+        "tests/Idaas.Callbacks.Samples.Receiver.Tests/WebApplicationFactoryTests.cs",
     ];
 
     [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
