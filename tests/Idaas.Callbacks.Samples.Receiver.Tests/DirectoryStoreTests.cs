@@ -73,14 +73,55 @@ public sealed class DirectoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Upsert_EqualEventTime_IsIgnored()
+    public async Task Upsert_EqualEventTime_Applies()
     {
         await _store.UpsertUserAsync(User("user_a", "First"), T0);
 
-        var applied = await _store.UpsertUserAsync(User("user_a", "Same time"), T0);
+        var applied = await _store.UpsertUserAsync(User("user_a", "Same time", "disabled"), T0);
 
-        applied.Should().BeFalse();
-        (await _store.ListUsersAsync()).Single().DisplayName.Should().Be("First");
+        applied.Should().BeTrue();
+        var user = (await _store.ListUsersAsync()).Single();
+        user.DisplayName.Should().Be("Same time");
+        user.Status.Should().Be("disabled");
+    }
+
+    [Fact]
+    public async Task Delete_EqualEventTime_WinsOverUpsert()
+    {
+        await _store.UpsertUserAsync(User("user_a", "Alice"), T0);
+        var deleted = await _store.DeleteUserAsync("user_a", T0);
+
+        var revived = await _store.UpsertUserAsync(User("user_a", "Same time"), T0);
+
+        deleted.Should().BeTrue();
+        revived.Should().BeFalse();
+        (await _store.ListUsersAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Unit_and_group_ties_follow_same_rule()
+    {
+        await _store.UpsertOrganizationalUnitAsync(new DirectoryOrganizationalUnit { OrganizationalUnitId = "ou_a", Name = "First" }, T0);
+        await _store.UpsertOrganizationalUnitAsync(new DirectoryOrganizationalUnit { OrganizationalUnitId = "ou_a", Name = "Same time" }, T0);
+        await _store.UpsertGroupAsync(Group("group_a", "First"), T0);
+        await _store.UpsertGroupAsync(Group("group_a", "Same time"), T0);
+        await _store.DeleteGroupAsync("group_a", T0);
+        var revived = await _store.UpsertGroupAsync(Group("group_a", "After delete"), T0);
+
+        (await _store.ListOrganizationalUnitsAsync()).Single().Name.Should().Be("Same time");
+        revived.Should().BeFalse();
+        (await _store.ListGroupsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Membership_EqualEventTime_LastWins()
+    {
+        await _store.UpsertGroupAsync(Group("group_a"), T0);
+        await _store.SetGroupMemberAsync(Group("group_a"), "user_a", isMember: true, T0.AddSeconds(1));
+
+        await _store.SetGroupMemberAsync(Group("group_a"), "user_a", isMember: false, T0.AddSeconds(1));
+
+        (await MembersAsync("group_a")).Should().BeEmpty();
     }
 
     [Fact]

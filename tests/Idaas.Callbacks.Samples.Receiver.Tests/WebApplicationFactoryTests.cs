@@ -81,6 +81,29 @@ public sealed class WebApplicationFactoryTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Same_millisecond_events_apply_in_order()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var directory = _simulator.Directory;
+        var created = directory.CreateUser("tie").Events.Single();
+        var userId = created.BizId;
+        var renamed = directory.UpdateUser(userId, displayName: "Renamed").Events.Single();
+        var disabled = directory.DisableUser(userId).Events.Single();
+        SimulatorEvent[] batch = [created, renamed with { EventTime = created.EventTime }, disabled with { EventTime = created.EventTime }];
+
+        var result = await _simulator.Delivery!.DeliverAsync(batch, timeout.Token);
+        var tracker = _factory!.Services.GetRequiredService<HandledEventTracker>();
+        await tracker.WaitForEventsAsync(batch.Select(e => e.EventId), timeout.Token);
+
+        result.AllSucceeded.Should().BeTrue();
+        using var client = _factory.CreateClient();
+        using var users = await client.GetFromJsonAsync<JsonDocument>("/directory/users", timeout.Token);
+        var user = users!.RootElement.EnumerateArray().Should().ContainSingle().Subject;
+        user.GetProperty("displayName").GetString().Should().Be("Renamed");
+        user.GetProperty("status").GetString().Should().Be("disabled");
+    }
+
+    [Fact]
     public async Task Tampered_callback_is_rejected()
     {
         var delivery = _simulator.Delivery!;

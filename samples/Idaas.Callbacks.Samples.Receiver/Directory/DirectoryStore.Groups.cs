@@ -9,18 +9,19 @@ public sealed partial class DirectoryStore
         ON CONFLICT (id) DO UPDATE SET
             last_event_time = excluded.last_event_time, deleted = 0, name = excluded.name,
             description = excluded.description, update_time = excluded.update_time
-        WHERE excluded.last_event_time > groups.last_event_time;
+        WHERE excluded.last_event_time > groups.last_event_time
+           OR (excluded.last_event_time = groups.last_event_time AND groups.deleted = 0);
         """;
 
     private const string DeleteGroupSql = """
         INSERT INTO groups (id, last_event_time, deleted) VALUES ($id, $eventTime, 1)
         ON CONFLICT (id) DO UPDATE SET last_event_time = excluded.last_event_time, deleted = 1
-        WHERE excluded.last_event_time > groups.last_event_time;
+        WHERE excluded.last_event_time >= groups.last_event_time;
         """;
 
     private const string EndGroupMembershipsSql = """
         UPDATE group_members SET is_member = 0, last_event_time = $eventTime
-        WHERE group_id = $groupId AND last_event_time < $eventTime;
+        WHERE group_id = $groupId AND last_event_time <= $eventTime;
         """;
 
     // A membership change older than the group's or the account's delete is ignored, because the delete ended
@@ -33,12 +34,12 @@ public sealed partial class DirectoryStore
           AND NOT EXISTS (SELECT 1 FROM users WHERE id = $userId AND deleted = 1 AND last_event_time >= $eventTime)
         ON CONFLICT (group_id, user_id) DO UPDATE SET
             last_event_time = excluded.last_event_time, is_member = excluded.is_member
-        WHERE excluded.last_event_time > group_members.last_event_time;
+        WHERE excluded.last_event_time >= group_members.last_event_time;
         """;
 
     /// <summary>
-    /// Inserts or replaces a group's name and description, unless the row already has an event at or after
-    /// <paramref name="eventTime"/>. <see cref="DirectoryGroup.MemberIds"/> is ignored.
+    /// Inserts or replaces a group's name and description, unless the row already has a later event, or is
+    /// a tombstone with the same event time as <paramref name="eventTime"/>. <see cref="DirectoryGroup.MemberIds"/> is ignored.
     /// </summary>
     /// <param name="group">The group record.</param>
     /// <param name="eventTime">The event time, the row's new ordering key.</param>

@@ -9,18 +9,19 @@ public sealed partial class DirectoryStore
         ON CONFLICT (id) DO UPDATE SET
             last_event_time = excluded.last_event_time, deleted = 0, name = excluded.name,
             parent_id = excluded.parent_id, description = excluded.description, update_time = excluded.update_time
-        WHERE excluded.last_event_time > organizational_units.last_event_time;
+        WHERE excluded.last_event_time > organizational_units.last_event_time
+           OR (excluded.last_event_time = organizational_units.last_event_time AND organizational_units.deleted = 0);
         """;
 
     private const string DeleteUnitSql = """
         INSERT INTO organizational_units (id, last_event_time, deleted) VALUES ($id, $eventTime, 1)
         ON CONFLICT (id) DO UPDATE SET last_event_time = excluded.last_event_time, deleted = 1
-        WHERE excluded.last_event_time > organizational_units.last_event_time;
+        WHERE excluded.last_event_time >= organizational_units.last_event_time;
         """;
 
     /// <summary>
-    /// Inserts or replaces an organizational unit, unless the row already has an event at or after
-    /// <paramref name="eventTime"/>.
+    /// Inserts or replaces an organizational unit, unless the row already has a later event, or is
+    /// a tombstone with the same event time as <paramref name="eventTime"/>.
     /// </summary>
     /// <param name="unit">The unit record.</param>
     /// <param name="eventTime">The event time, the row's new ordering key.</param>

@@ -14,25 +14,27 @@ public sealed partial class DirectoryStore
             description = excluded.description, status = excluded.status, password_set = excluded.password_set,
             primary_ou_id = excluded.primary_ou_id, lock_expire_time = excluded.lock_expire_time,
             update_time = excluded.update_time
-        WHERE excluded.last_event_time > users.last_event_time;
+        WHERE excluded.last_event_time > users.last_event_time
+           OR (excluded.last_event_time = users.last_event_time AND users.deleted = 0);
         """;
 
-    // The tombstone keeps the last known values, so ?includeDeleted=true can still show who was deleted.
+    // The tombstone keeps the values stored before the delete, if any, so ?includeDeleted=true can show who was
+    // deleted. A delete that arrives first leaves only the id.
     private const string DeleteUserSql = """
         INSERT INTO users (id, last_event_time, deleted) VALUES ($id, $eventTime, 1)
         ON CONFLICT (id) DO UPDATE SET last_event_time = excluded.last_event_time, deleted = 1
-        WHERE excluded.last_event_time > users.last_event_time;
+        WHERE excluded.last_event_time >= users.last_event_time;
         """;
 
     // IDaaS removes a deleted account from every group without sending group events.
     private const string RemoveUserFromGroupsSql = """
         UPDATE group_members SET is_member = 0, last_event_time = $eventTime
-        WHERE user_id = $id AND last_event_time < $eventTime;
+        WHERE user_id = $id AND last_event_time <= $eventTime;
         """;
 
     /// <summary>
-    /// Inserts or replaces an account with the complete record of an event, unless the row already has an event
-    /// at or after <paramref name="eventTime"/>. An older event leaves a deleted account deleted.
+    /// Inserts or replaces an account with the complete record of an event, unless the row already has a
+    /// later event, or is a tombstone with the same event time as <paramref name="eventTime"/>. An older event leaves a deleted account deleted.
     /// </summary>
     /// <param name="user">The account record; the store sets the event time and clears the tombstone flag.</param>
     /// <param name="eventTime">The event time, the row's new ordering key.</param>
