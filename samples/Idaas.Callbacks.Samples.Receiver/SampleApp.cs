@@ -2,6 +2,7 @@ using Idaas.Callbacks.AspNetCore;
 using Idaas.Callbacks.Samples.Receiver.Directory;
 using Idaas.Callbacks.Samples.Receiver.Handlers;
 using Idaas.Callbacks.Samples.Receiver.Simulation;
+using Microsoft.Extensions.Options;
 
 namespace Idaas.Callbacks.Samples.Receiver;
 
@@ -14,27 +15,43 @@ public static class SampleApp
     /// <summary>The path of the callback endpoint, the synchronization receiving address to configure in IDaaS.</summary>
     public const string CallbackPath = "/idaas/callbacks";
 
+    /// <summary>The exit code for invalid settings, such as a missing Public Key Endpoint or an unknown wire format.</summary>
+    public const int ConfigurationErrorExitCode = 2;
+
     /// <summary>
     /// Runs the sample: a receiver that serves until the host stops when <c>Idaas:ApplicationId</c> is set, or
     /// otherwise the simulator run, which prints its summary to <paramref name="output"/>.
     /// </summary>
     /// <param name="args">The command-line arguments, which may set any configuration key.</param>
     /// <param name="output">Where the simulator run writes its summary.</param>
-    /// <returns>The exit code: 0, or for the simulator run 1 when the directories differ.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    /// <param name="error">Where a configuration error is written, or <see langword="null"/> for <see cref="Console.Error"/>.</param>
+    /// <returns>
+    /// The exit code: 0; 1 when the simulator run finds the directories different; or
+    /// <see cref="ConfigurationErrorExitCode"/> when the settings are invalid.
+    /// </returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(output);
 
-        var builder = WebApplication.CreateBuilder(args);
-        if (!IsIdaasConfigured(builder.Configuration))
+        try
         {
-            var result = await SimulatorRun.RunAsync(builder, output).ConfigureAwait(false);
-            return result.ExitCode;
-        }
+            var builder = WebApplication.CreateBuilder(args);
+            if (!IsIdaasConfigured(builder.Configuration))
+            {
+                var result = await SimulatorRun.RunAsync(builder, output).ConfigureAwait(false);
+                return result.ExitCode;
+            }
 
-        await using var app = Build(builder);
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+            await using var app = Build(builder);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or SampleConfigurationException)
+        {
+            // A settings mistake gets its message, not a stack trace.
+            await (error ?? Console.Error).WriteLineAsync($"Invalid configuration: {exception.Message}").ConfigureAwait(false);
+            return ConfigurationErrorExitCode;
+        }
     }
 
     /// <summary>Returns whether the configuration names an IDaaS application, which selects the real receiver mode.</summary>
@@ -76,6 +93,9 @@ public static class SampleApp
         configureCallbacks?.Invoke(callbacks);
 
         var app = builder.Build();
+
+        // Validates the IDaaS settings now, so a mistake ends the run with one message instead of a failed host start.
+        _ = app.Services.GetRequiredService<IOptions<IdaasCallbackOptions>>().Value;
         app.Services.GetRequiredService<DirectoryStore>().Initialize();
         app.MapIdaasCallbacks(CallbackPath);
         app.MapDirectoryEndpoints();
@@ -85,7 +105,22 @@ public static class SampleApp
     internal static SampleOptions GetSampleOptions(IConfiguration configuration)
     {
         var options = new SampleOptions();
-        configuration.GetSection(SampleOptions.SectionName).Bind(options);
+        try
+        {
+            configuration.GetSection(SampleOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder reports a value it cannot convert, such as an unknown wire format, in the inner exception.
+            throw new SampleConfigurationException($"{exception.Message} {exception.InnerException?.Message}".Trim(), exception);
+        }
+
+        if (options.Simulator.UserCount < SimulatorRunOptions.MinUserCount)
+        {
+            throw new SampleConfigurationException(
+                $"Sample:Simulator:UserCount is {options.Simulator.UserCount}; the scenario needs at least {SimulatorRunOptions.MinUserCount} accounts.");
+        }
+
         return options;
     }
 }

@@ -11,9 +11,8 @@ namespace Idaas.Callbacks.Samples.Receiver.Directory;
 /// Ordering rule: every row stores the <c>eventTime</c> of the last event applied to it (<c>last_event_time</c>,
 /// in milliseconds since the Unix epoch). An event with a later time changes the row and an earlier one is
 /// ignored, so a late or repeated delivery never moves an entity back to an older state. An event with the same
-/// time applies too, so of two events in one millisecond the one handled last wins; the dispatcher handles the
-/// events of one callback in array order when their times are equal. A delete wins such a tie against a create
-/// or update. The event time is used rather than the record's <c>updateTime</c> because every event has one,
+/// time applies too, so of two events in one millisecond the one handled last wins. The dispatcher handles such
+/// events of one callback in array order. A delete wins such a tie against a create or update. The event time is used rather than the record's <c>updateTime</c> because every event has one,
 /// including a 2022-format delete that carries only the id, and a full push resends records with a new event time.
 /// NOTE: IDaaS does not say whether one entity can have two events in one millisecond. If such events arrive in
 /// separate callbacks in the wrong order, the older state wins.
