@@ -64,7 +64,7 @@ public sealed partial class ScimClient
         return user with { Schemas = schemas };
     }
 
-    private static void AddExtensionSchemas(List<string> schemas, System.Text.Json.Nodes.JsonObject? attributes)
+    private static void AddExtensionSchemas(List<string> schemas, IDictionary<string, System.Text.Json.JsonElement>? attributes)
     {
         if (attributes is null)
         {
@@ -73,7 +73,7 @@ public sealed partial class ScimClient
 
         foreach (var (name, value) in attributes)
         {
-            if (value is System.Text.Json.Nodes.JsonObject && name.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && !schemas.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (value.ValueKind == System.Text.Json.JsonValueKind.Object && name.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && !schemas.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 schemas.Add(name);
             }

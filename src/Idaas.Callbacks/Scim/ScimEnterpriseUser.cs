@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Idaas.Callbacks.Scim.Internal;
 
@@ -29,7 +29,7 @@ public sealed record ScimEnterpriseUser
     [JsonConverter(typeof(ScimManagerConverter))]
     public ScimManager? Manager { get; init; }
 
-    /// <summary>Gets the members that this type does not model, written back unchanged.</summary>
+    /// <summary>Gets or sets the members that this type does not model, written back unchanged.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

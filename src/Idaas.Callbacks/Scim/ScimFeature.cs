@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Idaas.Callbacks.Scim.Internal;
 
@@ -22,7 +22,7 @@ public sealed record ScimFeature
     /// <summary>Gets the maximum bulk payload size in bytes, for the <c>bulk</c> feature.</summary>
     public long? MaxPayloadSize { get; init; }
 
-    /// <summary>Gets the members that this type does not model.</summary>
+    /// <summary>Gets or sets the members that this type does not model.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Idaas.Callbacks.Scim;
@@ -26,7 +26,7 @@ public sealed record ScimName
     /// <summary>Gets the honorific suffix, such as <c>III</c>.</summary>
     public string? HonorificSuffix { get; init; }
 
-    /// <summary>Gets the members that this type does not model, written back unchanged.</summary>
+    /// <summary>Gets or sets the members that this type does not model, written back unchanged.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -26,7 +27,7 @@ public sealed record ScimResourceType
     /// <summary>Gets the schema extensions, as sent, each with <c>schema</c> and <c>required</c>.</summary>
     public JsonArray? SchemaExtensions { get; init; }
 
-    /// <summary>Gets the members that this type does not model.</summary>
+    /// <summary>Gets or sets the members that this type does not model.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -20,7 +21,7 @@ public sealed record ScimSchema
     /// <summary>Gets the attribute definitions, as sent.</summary>
     public JsonArray? Attributes { get; init; }
 
-    /// <summary>Gets the members that this type does not model.</summary>
+    /// <summary>Gets or sets the members that this type does not model.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -32,7 +33,7 @@ public sealed record ScimServiceProviderConfig
     /// <summary>Gets the supported authentication schemes, as sent.</summary>
     public JsonArray? AuthenticationSchemes { get; init; }
 
-    /// <summary>Gets the members that this type does not model.</summary>
+    /// <summary>Gets or sets the members that this type does not model.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }

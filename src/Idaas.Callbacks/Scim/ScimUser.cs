@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Idaas.Callbacks.Scim.Internal;
 
@@ -64,7 +64,7 @@ public sealed record ScimUser
     /// <summary>Gets the metadata that the service provider sets, including the version for <c>If-Match</c>.</summary>
     public ScimMeta? Meta { get; init; }
 
-    /// <summary>Gets the members that this type does not model, written back unchanged.</summary>
+    /// <summary>Gets or sets the members that this type does not model, written back unchanged.</summary>
     [JsonExtensionData]
-    public JsonObject? AdditionalAttributes { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalAttributes { get; set; }
 }
