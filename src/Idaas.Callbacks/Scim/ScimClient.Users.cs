@@ -1,0 +1,82 @@
+using Idaas.Callbacks.Scim.Internal;
+
+namespace Idaas.Callbacks.Scim;
+
+public sealed partial class ScimClient
+{
+    private static readonly ResourceKind<ScimUser> UserKind = new(
+        "User", "Users", "userName", ScimJsonContext.Default.ScimUser, ScimJsonContext.Default.ScimListResponseScimUser, static user => user.Id);
+
+    /// <inheritdoc/>
+    public Task<ScimUser> CreateUserAsync(ScimUser user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return CreateAsync(UserKind, WithSchemas(user), user.UserName, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ScimUser?> GetUserAsync(string id, CancellationToken cancellationToken = default)
+        => GetAsync(UserKind, id, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<ScimUser?> FindUserByUserNameAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        return FindAsync(UserKind, userName, new ScimRetryBudget(_options), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ScimUser> ReplaceUserAsync(ScimUser user, string? version = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.Id ?? throw new ArgumentException("The user has no id: read it from the service provider first, or set ScimUser.Id.", nameof(user));
+        return ReplaceAsync(UserKind, id, WithSchemas(user), version ?? user.Meta?.Version, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<ScimUser?> PatchUserAsync(string id, ScimPatchRequest patch, string? version = null, CancellationToken cancellationToken = default)
+        => PatchAsync(UserKind, id, patch, version, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<bool> DeleteUserAsync(string id, string? version = null, CancellationToken cancellationToken = default)
+        => DeleteAsync(UserKind, id, version, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<ScimUser> ListUsersAsync(ScimFilter? filter = null, int pageSize = 100, CancellationToken cancellationToken = default)
+        => ListAsync(UserKind, filter, pageSize, cancellationToken);
+
+    // The core schema always, the Enterprise User schema when the extension is set, and the URN of every other
+    // extension kept in the additional attributes.
+    private static ScimUser WithSchemas(ScimUser user)
+    {
+        if (user.Schemas is not null)
+        {
+            return user;
+        }
+
+        var schemas = new List<string> { ScimSchemas.User };
+        if (user.EnterpriseUser is not null)
+        {
+            schemas.Add(ScimSchemas.EnterpriseUser);
+        }
+
+        AddExtensionSchemas(schemas, user.AdditionalAttributes);
+        return user with { Schemas = schemas };
+    }
+
+    private static void AddExtensionSchemas(List<string> schemas, IDictionary<string, System.Text.Json.JsonElement>? attributes)
+    {
+        if (attributes is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in attributes)
+        {
+            if (value.ValueKind == System.Text.Json.JsonValueKind.Object && name.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && !schemas.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                schemas.Add(name);
+            }
+        }
+    }
+}
