@@ -28,7 +28,25 @@ namespace Idaas.Callbacks.Testing.Scim;
 /// deliver the events.
 /// </para>
 /// <para>
-/// Known gaps: IDaaS does not document its SCIM base path, paging or error bodies; this provider follows RFC 7644.
+/// Lists: <c>startIndex</c> is 1-based, <c>count</c> defaults to 100 and larger values are clamped to 100, and an
+/// empty page carries <c>"Resources": []</c> (RFC 7644 also allows leaving it out, which
+/// <see cref="ScimFaults.OmitEmptyResources"/> simulates). Filters follow RFC 7644, section 3.4.2.2, and an invalid
+/// filter gets 400 <c>invalidFilter</c>. Strings compare by the schema's <c>caseExact</c>: <c>id</c>,
+/// <c>externalId</c>, <c>meta.version</c>, <c>meta.location</c>, <c>$ref</c> and the <c>value</c> of
+/// <c>members</c>, <c>groups</c> and <c>manager</c> are case-exact, and other strings such as <c>userName</c> and
+/// <c>displayName</c> are not. <c>userName</c> and group <c>displayName</c> are unique without case (409
+/// <c>uniqueness</c>).
+/// </para>
+/// <para>
+/// PATCH matches operation names without case and takes <c>"True"</c> and <c>"False"</c> for booleans, as
+/// Microsoft Entra ID sends them. An <c>add</c> or <c>replace</c> whose value filter matches nothing appends a value
+/// built from the filter when the filter is only <c>eq</c> comparisons joined by <c>and</c>, such as
+/// <c>addresses[type eq "work"].formatted</c>, and otherwise gets 400 <c>noTarget</c>. A <c>remove</c> whose filter
+/// matches nothing succeeds without a change. Each resource has <c>meta.version</c> <c>W/"n"</c>, also sent as
+/// <c>ETag</c>. A stale <c>If-Match</c> gets 412, and a current <c>If-None-Match</c> on a read gets 304.
+/// </para>
+/// <para>
+/// Known gaps: IDaaS does not document its SCIM base path, paging or error bodies, so this provider follows RFC 7644.
 /// Lists of groups leave out <c>members</c>, as the IDaaS documentation says; read a group by id for its members.
 /// Instances are thread-safe.
 /// </para>
@@ -73,6 +91,7 @@ public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
         _rateLimiter = new ScimRateLimiter(_timeProvider);
         _tokens = new ScimTokenIssuer(_timeProvider);
         Options = options ?? new ScimServiceProviderOptions();
+        // NOTE: IDaaS documents the token path but not the SCIM base path, so "/scim" beside it is a guess.
         BasePath = $"/v2/{instanceId}/{applicationId}/scim";
         TokenPath = $"/v2/{instanceId}/{applicationId}/oauth2/token";
     }
@@ -178,7 +197,12 @@ public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
         var segments = relative.Length == 0 ? [] : relative.Split('/');
         var first = segments.Length > 0 ? segments[0] : string.Empty;
 
-        if (segments.Length == 0 || IsAny(first, "Me", "Bulk", ".search") || (segments.Length == 2 && IsAny(segments[1], ".search")))
+        if (segments.Length == 0)
+        {
+            throw new ScimException(404, null, $"No SCIM endpoint at {request.Path}. Use /Users, /Groups or a discovery endpoint under it.");
+        }
+
+        if (IsAny(first, "Me", "Bulk", ".search") || (segments.Length == 2 && IsAny(segments[1], ".search")))
         {
             throw new ScimException(501, null, $"{request.Method} {request.Path} is not supported by this service provider.");
         }

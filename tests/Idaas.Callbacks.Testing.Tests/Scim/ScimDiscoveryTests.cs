@@ -66,6 +66,7 @@ public sealed class ScimDiscoveryTests
 
     [Theory]
     [InlineData("GET", "Devices")]
+    [InlineData("GET", "")]
     [InlineData("GET", "Users/a/b")]
     [InlineData("GET", "Schemas/urn:example:none")]
     public async Task UnknownEndpoint_Returns404(string method, string path)

@@ -11,7 +11,7 @@ public sealed class ScimFilterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _harness.CreateUserAsync("rowan.vale@example.test", $$"""
-            ,"externalId":"X-1","displayName":"Rowan Vale","title":"Engineer","active":true,
+            ,"externalId":"X-1","displayName":"Rowan Vale","title":"Engineer","active":true,"level":5,
             "name":{"givenName":"Rowan","familyName":"Vale"},
             "emails":[{"value":"rowan.vale@work.example.test","type":"work","primary":true},{"value":"rowan@home.example.test","type":"home"}],
             "{{ScimHarness.Enterprise}}":{"department":"Ops","employeeNumber":"E-17"}
@@ -62,6 +62,12 @@ public sealed class ScimFilterTests : IAsyncLifetime
     [InlineData("nickName pr or title pr", "rowan.vale@example.test")]
     [InlineData("userName eq \"a\" OR userName eq \"b\"", "a,b")]
     [InlineData("active eq \"false\"", "a")]
+    [InlineData("level gt 3", "rowan.vale@example.test")]
+    [InlineData("level eq 5.0", "rowan.vale@example.test")]
+    [InlineData("level le -1", "")]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:name.familyName eq \"vale\"", "rowan.vale@example.test")]
+    [InlineData("emails[type eq \"work\"] and userName eq \"a\"", "a")]
+    [InlineData("userName eq \"\"", "")]
     public async Task UserFilter_MatchesExpectedUsers(string filter, string expected)
     {
         var result = await _harness.GetAsync("Users?" + ScimHarness.Filter(filter));

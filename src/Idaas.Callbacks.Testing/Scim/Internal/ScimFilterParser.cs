@@ -5,7 +5,7 @@ namespace Idaas.Callbacks.Testing.Scim.Internal;
 
 /// <summary>
 /// A recursive-descent parser for the filter grammar of RFC 7644, section 3.4.2.2, and for PATCH paths (section
-/// 3.5.2). Precedence from high to low: grouping and <c>not</c>, then <c>and</c>, then <c>or</c>; operators, keywords
+/// 3.5.2). Precedence from high to low: grouping and <c>not</c>, then <c>and</c>, then <c>or</c>. Operators, keywords
 /// and attribute names are case-insensitive.
 /// </summary>
 /// <remarks>Every syntax error throws a <see cref="ScimException"/> with <c>invalidFilter</c> (or <c>invalidPath</c> for a path).</remarks>

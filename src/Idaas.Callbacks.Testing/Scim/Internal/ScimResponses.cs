@@ -18,7 +18,7 @@ internal static class ScimResponses
         return response;
     }
 
-    /// <summary>Writes an error in the schema of RFC 7644, section 3.12, or in the shape <paramref name="faults"/> asks for.</summary>
+    /// <summary>Writes an error in the schema of RFC 7644, section 3.12, or in the shape that <paramref name="faults"/> selects.</summary>
     public static ScimHttpResponse Error(int status, string? scimType, string detail, ScimFaults faults)
     {
         if (faults.NonJsonErrorBodies)
