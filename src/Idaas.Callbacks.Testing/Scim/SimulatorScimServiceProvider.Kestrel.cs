@@ -14,7 +14,7 @@ namespace Idaas.Callbacks.Testing.Scim;
 /// <content>Serving SCIM and the token endpoint over HTTP with Kestrel on 127.0.0.1.</content>
 public sealed partial class SimulatorScimServiceProvider
 {
-    // Bounds what one request can make the simulator buffer.
+    // Bounds what one request can make the simulator buffer, in memory and on Kestrel.
     private const int MaxRequestBodyBytes = 1024 * 1024;
 
     private readonly SemaphoreSlim _lifecycle = new(1, 1);

@@ -54,7 +54,6 @@ namespace Idaas.Callbacks.Testing.Scim;
 public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
 {
     private readonly SimulatorDirectory _directory;
-    private readonly TimeProvider _timeProvider;
     private readonly Action<SimulatorChange>? _changed;
     private readonly ScimRateLimiter _rateLimiter;
     private readonly ScimTokenIssuer _tokens;
@@ -86,10 +85,10 @@ public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
         ThrowIfNotPathSegment(applicationId);
 
         _directory = directory;
-        _timeProvider = timeProvider ?? TimeProvider.System;
+        var clock = timeProvider ?? TimeProvider.System;
         _changed = changed;
-        _rateLimiter = new ScimRateLimiter(_timeProvider);
-        _tokens = new ScimTokenIssuer(_timeProvider);
+        _rateLimiter = new ScimRateLimiter(clock);
+        _tokens = new ScimTokenIssuer(clock);
         Options = options ?? new ScimServiceProviderOptions();
         // NOTE: IDaaS documents the token path but not the SCIM base path, so "/scim" beside it is a guess.
         BasePath = $"/v2/{instanceId}/{applicationId}/scim";
@@ -153,6 +152,11 @@ public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
             if (Throttle() is { } throttled)
             {
                 return throttled;
+            }
+
+            if (request.Body.Length > MaxRequestBodyBytes)
+            {
+                return ScimResponses.Error(413, null, $"The request body is larger than {MaxRequestBodyBytes} characters.", Faults);
             }
 
             return isToken ? RespondToToken(request) : Route(request);

@@ -10,6 +10,20 @@ public sealed class ScimCallbackTests
     private static readonly Uri Target = new("http://receiver.test/idaas/callbacks");
 
     [Fact]
+    public async Task Facade_SharesDirectoryWithScim()
+    {
+        await using var harness = new ScimHarness();
+        var userId = harness.Simulator.Directory.CreateUser("dana").ObjectId;
+
+        var read = await harness.GetAsync($"Users/{userId}");
+
+        harness.Simulator.Scim.BasePath.Should().Be("/v2/idaas_simtenant01/app_simapp01/scim");
+        harness.Simulator.Scim.TokenPath.Should().Be("/v2/idaas_simtenant01/app_simapp01/oauth2/token");
+        read.Status.Should().Be(System.Net.HttpStatusCode.OK);
+        harness.Simulator.DeliverScimChanges.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task ScimWrites_DeliverSignedCallbacks()
     {
         await using var harness = new ScimHarness();

@@ -255,6 +255,28 @@ public sealed class ScimUsersEndpointTests
     }
 
     [Fact]
+    public async Task Create_TwoPrimaries_KeepsFirst()
+    {
+        await using var harness = new ScimHarness();
+
+        var created = await harness.CreateUserAsync("rowan", ""","emails":[{"value":"a@example.test","primary":true},{"value":"b@example.test","primary":true}]""");
+
+        created["emails"]![0]!["primary"]!.GetValue<bool>().Should().BeTrue();
+        created["emails"]![1]!["primary"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Create_OversizedBody_Returns413()
+    {
+        await using var harness = new ScimHarness();
+
+        var result = await harness.SendAsync(HttpMethod.Post, "Users", $"{{\"userName\":\"big\",\"title\":\"{new string('x', 1024 * 1024)}\"}}");
+
+        result.Status.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        harness.Simulator.Directory.UserCount.Should().Be(0);
+    }
+
+    [Fact]
     public async Task AttributeNames_AreCaseInsensitive()
     {
         await using var harness = new ScimHarness();

@@ -11,7 +11,8 @@ namespace Idaas.Callbacks.Testing.Scim.Internal;
 /// The coercions tolerate what identity providers send: booleans as <c>"True"</c> or <c>"false"</c> strings, a
 /// single value where an array is expected, and the enterprise <c>manager</c> as a bare id string, which becomes
 /// <c>{"value": id}</c> as RFC 7643, section 4.3 defines it. A <see langword="null"/>, empty array or empty object
-/// clears the attribute. Unknown attributes are kept as written. Anything else of the wrong type throws
+/// clears the attribute. At most one value of a multi-valued attribute stays primary: the first. Unknown
+/// attributes are kept as written. Anything else of the wrong type throws
 /// <c>invalidValue</c>.
 /// </remarks>
 internal static class ScimResourceNormalizer
@@ -82,10 +83,29 @@ internal static class ScimResourceNormalizer
                 }
             }
 
+            KeepFirstPrimary(normalized);
             return normalized.Count > 0 ? normalized : null;
         }
 
         return NormalizeSingle(definition, value, path);
+    }
+
+    /// <summary>Clears <c>primary</c> on every value after the first primary one (RFC 7643, section 2.4).</summary>
+    private static void KeepFirstPrimary(JsonArray values)
+    {
+        var seen = false;
+        foreach (var value in values.OfType<JsonObject>())
+        {
+            if (ScimJson.IsTrue(value["primary"]))
+            {
+                if (seen)
+                {
+                    value["primary"] = false;
+                }
+
+                seen = true;
+            }
+        }
     }
 
     private static JsonObject NormalizeExtension(string urn, JsonNode? value, ScimResourceSchema schema)
