@@ -27,7 +27,7 @@ public sealed class ScimFaults
     }
 
     /// <summary>
-    /// Gets or sets the number of the next SCIM requests answered with HTTP 429 regardless of the request rate.
+    /// Gets or sets the number of the next SCIM requests that get HTTP 429 regardless of the request rate.
     /// Default 0.
     /// </summary>
     public int ThrottleRequests
@@ -47,7 +47,7 @@ public sealed class ScimFaults
     }
 
     /// <summary>
-    /// Gets or sets the number of the next SCIM requests answered with HTTP 500 and the detail
+    /// Gets or sets the number of the next SCIM requests that get HTTP 500 with the detail
     /// <c>REQUEST_LIMIT_EXCEEDED</c>, a throttle that a service reports as a server error. Default 0.
     /// </summary>
     public int ServerErrorRequests

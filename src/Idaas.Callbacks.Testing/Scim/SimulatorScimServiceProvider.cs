@@ -12,9 +12,9 @@ namespace Idaas.Callbacks.Testing.Scim;
 /// <remarks>
 /// <para>
 /// Paths: the SCIM base is <c>/v2/{instanceId}/{applicationId}/scim</c>, with <c>/Users</c>, <c>/Groups</c>,
-/// <c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c> and <c>/Schemas</c> under it; the token endpoint is
-/// <c>/v2/{instanceId}/{applicationId}/oauth2/token</c>. <c>/Me</c>, <c>/Bulk</c> and <c>/.search</c> answer 501,
-/// as IDaaS does not offer them. Discovery needs no token; Users and Groups need
+/// <c>/ServiceProviderConfig</c>, <c>/ResourceTypes</c> and <c>/Schemas</c> under it. The token endpoint is
+/// <c>/v2/{instanceId}/{applicationId}/oauth2/token</c>. <c>/Me</c>, <c>/Bulk</c> and <c>/.search</c> return 501,
+/// because IDaaS does not offer them. Discovery needs no token, but Users and Groups need
 /// <c>Authorization: Bearer</c> with an issued token or <see cref="ScimServiceProviderOptions.StaticBearerToken"/>.
 /// </para>
 /// <para>

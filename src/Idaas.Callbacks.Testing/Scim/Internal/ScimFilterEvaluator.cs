@@ -36,8 +36,7 @@ internal sealed class ScimFilterEvaluator(ScimResourceSchema schema)
     {
         var definition = schema.Find(filter.Path.SchemaUrn, filter.Path.Name);
         var values = Container(scope, filter.Path) is { } container ? ScimJson.Get(container, filter.Path.Name) : null;
-        var elements = values is JsonArray array ? array.ToList() : values is null ? [] : [values];
-        return elements.Any(element => MatchesValue(filter.Inner, element, definition));
+        return ToValueList(values).Any(element => MatchesValue(filter.Inner, element, definition));
     }
 
     private bool EvaluateComparison(ScimComparisonFilter filter, JsonObject scope, ScimAttributeDefinition? parent)
@@ -80,7 +79,7 @@ internal sealed class ScimFilterEvaluator(ScimResourceSchema schema)
         var definition = parent is null ? schema.Find(path.SchemaUrn, path.Name) : parent.FindSubAttribute(path.Name);
         var container = parent is null ? Container(scope, path) : scope;
         var node = container is null ? null : ScimJson.Get(container, path.Name);
-        var values = node is JsonArray array ? array.Where(n => n is not null).Select(n => n!).ToList() : node is null ? [] : [node];
+        var values = ToValueList(node);
 
         var subAttribute = path.SubAttribute;
         if (subAttribute is null && values.Any(v => v is JsonObject))
@@ -96,9 +95,20 @@ internal sealed class ScimFilterEvaluator(ScimResourceSchema schema)
 
         var leaves = values.OfType<JsonObject>()
             .Select(value => ScimJson.Get(value, subAttribute))
-            .SelectMany(leaf => leaf is JsonArray nested ? nested.Where(n => n is not null).Select(n => n!) : leaf is null ? [] : [leaf])
+            .SelectMany(ToValueList)
             .ToList();
         return (leaves, definition?.FindSubAttribute(subAttribute));
+    }
+
+    /// <summary>Returns the values of a multi-valued attribute, or the single value, without nulls.</summary>
+    private static List<JsonNode> ToValueList(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            return [.. array.OfType<JsonNode>()];
+        }
+
+        return node is null ? [] : [node];
     }
 
     private JsonObject? Container(JsonObject resource, ScimAttributePath path)

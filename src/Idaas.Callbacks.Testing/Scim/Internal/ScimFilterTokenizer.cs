@@ -17,7 +17,7 @@ internal enum ScimTokenKind
 
 /// <summary>
 /// One token. A <see cref="ScimTokenKind.Word"/> is an attribute path, an operator, a keyword or a number; a
-/// <see cref="ScimTokenKind.String"/> holds the unescaped text of a quoted string.
+/// <see cref="ScimTokenKind.String"/> contains the unescaped text of a quoted string.
 /// </summary>
 internal readonly record struct ScimToken(ScimTokenKind Kind, string Text, int Position);
 
