@@ -1,3 +1,5 @@
+using Idaas.Callbacks.Testing.Scim;
+
 namespace Idaas.Callbacks.Testing;
 
 /// <summary>
@@ -8,7 +10,10 @@ namespace Idaas.Callbacks.Testing;
 /// Every part uses the same <see cref="TimeProvider"/>, so a fake clock drives event times, token times, timeouts
 /// and retry delays together. The JWKS endpoint serves the keys at
 /// <c>/v2/{instanceId}/{applicationId}/provisioning/jwks</c> with the ids of <see cref="Options"/> at construction,
-/// so set the ids before creating the simulator. Instances are thread-safe.
+/// so set the ids before creating the simulator. The SCIM service provider, <see cref="Scim"/>, writes to the same
+/// directory; while <see cref="DeliverScimChanges"/> is on and a delivery is connected, the events of each SCIM write
+/// are delivered in the background as one callback, and <see cref="WaitUntilSettledAsync"/> waits for them.
+/// Instances are thread-safe.
 /// </remarks>
 public sealed class IdaasSimulator : IAsyncDisposable
 {
@@ -29,6 +34,7 @@ public sealed class IdaasSimulator : IAsyncDisposable
         Directory = new SimulatorDirectory(Options, _timeProvider);
         CallbackFactory = new SimulatorCallbackFactory(Options, Keys, _timeProvider);
         Jwks = new SimulatorJwksEndpoint(Keys, Options.InstanceId, Options.ApplicationId);
+        Scim = new SimulatorScimServiceProvider(Directory, Options.InstanceId, Options.ApplicationId, timeProvider: _timeProvider, changed: OnScimChange);
     }
 
     /// <summary>Gets the application settings, read by the directory and the callback factory at each call.</summary>
@@ -45,6 +51,23 @@ public sealed class IdaasSimulator : IAsyncDisposable
 
     /// <summary>Gets the JWKS endpoint that publishes <see cref="Keys"/>, owned and disposed by this simulator.</summary>
     public SimulatorJwksEndpoint Jwks { get; }
+
+    /// <summary>
+    /// Gets the SCIM 2.0 service provider over <see cref="Directory"/>, with paths under
+    /// <c>/v2/{instanceId}/{applicationId}/</c>; owned and disposed by this simulator.
+    /// </summary>
+    public SimulatorScimServiceProvider Scim { get; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the events of each SCIM write are delivered through
+    /// <see cref="Delivery"/> as they happen. Default on. Nothing is delivered while no delivery is connected; the
+    /// events stay in <see cref="SimulatorScimServiceProvider.Changes"/> either way.
+    /// </summary>
+    /// <value>
+    /// Each write becomes one callback, started in the background before the SCIM response returns, so callbacks of
+    /// quick successive writes may overlap and arrive out of order, which receivers order by event time.
+    /// </value>
+    public bool DeliverScimChanges { get; set; } = true;
 
     /// <summary>Gets the delivery created by the last <see cref="ConnectTo"/>, or <see langword="null"/> before the first.</summary>
     public CallbackDelivery? Delivery => Volatile.Read(ref _delivery);
@@ -143,8 +166,43 @@ public sealed class IdaasSimulator : IAsyncDisposable
             delivery.Dispose();
         }
 
+        await Scim.DisposeAsync().ConfigureAwait(false);
         await Jwks.DisposeAsync().ConfigureAwait(false);
         Keys.Dispose();
+    }
+
+    /// <summary>Starts serving SCIM and the token endpoint with Kestrel on 127.0.0.1.</summary>
+    /// <param name="cancellationToken">Ends the start-up.</param>
+    /// <returns>The SCIM base URL, such as <c>http://127.0.0.1:50123/v2/{instanceId}/{applicationId}/scim</c>.</returns>
+    /// <exception cref="InvalidOperationException">The server is already started.</exception>
+    /// <exception cref="ObjectDisposedException">The simulator is disposed.</exception>
+    public Task<Uri> StartScimServerAsync(CancellationToken cancellationToken = default) => Scim.StartServerAsync(cancellationToken);
+
+    private void OnScimChange(SimulatorChange change)
+    {
+        if (!DeliverScimChanges || change.Events.Count == 0 || Delivery is not { } delivery)
+        {
+            return;
+        }
+
+        _ = DeliverInBackgroundAsync(delivery, change);
+    }
+
+    private static async Task DeliverInBackgroundAsync(CallbackDelivery delivery, SimulatorChange change)
+    {
+        try
+        {
+            // The delivery records the outcome in its log; a failed delivery is what IDaaS would give up on.
+            await delivery.DeliverAsync(change.Events).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The simulator or the delivery was disposed while the callback was in flight.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The delivery was disposed before the callback started.
+        }
     }
 
     private CallbackDelivery GetDelivery()

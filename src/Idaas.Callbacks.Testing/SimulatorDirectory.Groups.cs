@@ -109,6 +109,7 @@ public sealed partial class SimulatorDirectory
 
     private SimulatorChange EmitGroup(string eventType, GroupRecord group, string? memberId)
     {
+        group.Version++;
         var writer = CreateWriter();
         return Emit(eventType, group.GroupId, () =>
         {

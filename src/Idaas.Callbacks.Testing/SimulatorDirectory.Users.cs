@@ -142,7 +142,10 @@ public sealed partial class SimulatorDirectory
             _users.Remove(userId);
             foreach (var group in _groups.Values)
             {
-                group.MemberIds.Remove(userId);
+                if (group.MemberIds.Remove(userId))
+                {
+                    group.Version++;
+                }
             }
 
             var writer = CreateWriter();
@@ -168,6 +171,7 @@ public sealed partial class SimulatorDirectory
 
     private SimulatorChange EmitUser(string eventType, UserRecord user, bool includePassword)
     {
+        user.Version++;
         var writer = CreateWriter();
         var sendPassword = includePassword && _options.SyncPasswords;
         return Emit(eventType, user.UserId, () => writer.WriteUser(user, _units, sendPassword));

@@ -30,6 +30,12 @@ internal sealed class UserRecord
     public required long CreateTime { get; init; }
 
     public required long UpdateTime { get; set; }
+
+    /// <summary>The number of changes so far, served as the SCIM <c>meta.version</c>.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The SCIM attributes that the directory has no field for, as last written through SCIM.</summary>
+    public JsonObject? ScimAttributes { get; set; }
 }
 
 /// <summary>The stored state of a simulated organizational unit.</summary>
@@ -68,6 +74,12 @@ internal sealed class GroupRecord
     public required long CreateTime { get; init; }
 
     public required long UpdateTime { get; set; }
+
+    /// <summary>The number of changes so far, served as the SCIM <c>meta.version</c>.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The SCIM attributes that the directory has no field for, as last written through SCIM.</summary>
+    public JsonObject? ScimAttributes { get; set; }
 }
 
 /// <summary>Writes directory records as <c>bizData</c> objects in one <see cref="SimulatorWireFormat"/>.</summary>
