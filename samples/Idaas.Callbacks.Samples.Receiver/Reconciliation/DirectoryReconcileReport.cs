@@ -53,9 +53,9 @@ public sealed record DirectoryReconcileReport
     /// <summary>Gets the first differences, in the order they were repaired: accounts, then groups with their members.</summary>
     public required IReadOnlyList<ReconcileChange> Changes { get; init; }
 
-    /// <summary>Formats the counts on one line, such as <c>3 users added, 12 updated, 2 removed; ...</c>.</summary>
+    /// <summary>Formats the counts on one line, such as <c>users: 3 added, 12 updated, 2 removed; groups: ...</c>.</summary>
     /// <returns>The line.</returns>
     public string FormatCounts() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{UsersAdded} users added, {UsersUpdated} updated, {UsersRemoved} removed; {GroupsAdded} groups added, {GroupsUpdated} updated, {GroupsRemoved} removed; {MembershipsAdded} memberships added, {MembershipsRemoved} removed; {WritesSkipped} repairs skipped as older than a callback");
+        $"users: {UsersAdded} added, {UsersUpdated} updated, {UsersRemoved} removed; groups: {GroupsAdded} added, {GroupsUpdated} updated, {GroupsRemoved} removed; memberships: {MembershipsAdded} added, {MembershipsRemoved} removed; {WritesSkipped} repairs skipped because a newer callback had changed the row");
 }
