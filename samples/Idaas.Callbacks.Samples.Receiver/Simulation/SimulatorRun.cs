@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Idaas.Callbacks.Samples.Receiver.Directory;
 using Idaas.Callbacks.Samples.Receiver.Handlers;
 using Idaas.Callbacks.Samples.Receiver.Reconciliation;
+using Idaas.Callbacks.Scim;
 using Idaas.Callbacks.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -107,7 +108,9 @@ public static class SimulatorRun
 
         var store = app.Services.GetRequiredService<DirectoryStore>();
         var differencesBeforeReconcile = (await CompareAsync(store, simulator, cancellationToken).ConfigureAwait(false)).Count;
-        var reconcile = await app.Services.GetRequiredService<DirectoryReconciler>().ReconcileAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var reconciler = new DirectoryReconciler(
+            app.Services.GetRequiredService<IScimClient>(), store, new SimulatorEventClock(simulator), app.Services.GetRequiredService<ILogger<DirectoryReconciler>>());
+        var reconcile = await reconciler.ReconcileAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await scenario.FinishAfterReconcileAsync(cancellationToken).ConfigureAwait(false);
         await SettleAsync(app, simulator, delivery, runOptions, differences, cancellationToken).ConfigureAwait(false);
 
