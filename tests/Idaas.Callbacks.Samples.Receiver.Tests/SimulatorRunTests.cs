@@ -10,8 +10,8 @@ namespace Idaas.Callbacks.Samples.Receiver.Tests;
 /// <summary>
 /// Runs the whole sample in-process against the simulator: the JWKS and the receiver on Kestrel at 127.0.0.1,
 /// business data encrypted (the receiver is configured with the key, so it rejects unencrypted callbacks), and
-/// the full scenario with 1,000 accounts, whose last callbacks are dropped on purpose and repaired by a reconcile
-/// through the simulator's SCIM server.
+/// the full scenario with 1,000 accounts. The scenario's last callbacks are dropped on purpose, and a reconcile
+/// through the simulator's SCIM server repairs them.
 /// </summary>
 public sealed class SimulatorRunTests : IDisposable
 {

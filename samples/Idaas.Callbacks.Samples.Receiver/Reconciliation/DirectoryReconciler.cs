@@ -22,8 +22,8 @@ namespace Idaas.Callbacks.Samples.Receiver.Reconciliation;
 /// ignored until its entity changes again.
 /// </para>
 /// <para>
-/// Organizational units are not in SCIM, so a reconcile leaves them alone; a full push from the IDaaS console
-/// repairs them. Only one reconcile runs at a time; a second call waits for the first.
+/// Organizational units are not in SCIM, so a reconcile leaves them alone, and a full push from the IDaaS console
+/// repairs them. Only one reconcile runs at a time, and a second call waits for the first.
 /// </para>
 /// </remarks>
 public sealed class DirectoryReconciler(IScimClient scimClient, DirectoryStore store, TimeProvider timeProvider, ILogger<DirectoryReconciler> logger) : IDisposable

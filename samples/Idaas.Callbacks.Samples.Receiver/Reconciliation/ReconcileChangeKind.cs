@@ -12,7 +12,7 @@ public enum ReconcileChangeKind
     /// <summary>An account whose SCIM fields differed.</summary>
     UserUpdated,
 
-    /// <summary>An account that the local directory had and IDaaS no longer has; it became a tombstone.</summary>
+    /// <summary>An account that the local directory had and IDaaS no longer has, now a tombstone.</summary>
     UserRemoved,
 
     /// <summary>A group that IDaaS has and the local directory did not.</summary>
@@ -21,7 +21,7 @@ public enum ReconcileChangeKind
     /// <summary>A group whose name differed.</summary>
     GroupUpdated,
 
-    /// <summary>A group that the local directory had and IDaaS no longer has; it became a tombstone.</summary>
+    /// <summary>A group that the local directory had and IDaaS no longer has, now a tombstone.</summary>
     GroupRemoved,
 
     /// <summary>An account that is a member of a group in IDaaS but not locally.</summary>

@@ -77,7 +77,7 @@ public static class SimulatorRun
             ["Idaas:PublicKeyEndpoint"] = jwksUri.ToString(),
             ["Idaas:EncryptionKey"] = simulator.Options.EncryptionKeyHex,
 
-            // The reconcile authenticates with client credentials; the token endpoint follows from the ids above.
+            // The reconcile authenticates with client credentials, and the token endpoint follows from the ids above.
             ["Idaas:Scim:BaseAddress"] = scimUri.ToString(),
             ["Idaas:Scim:ClientCredentials:ClientId"] = simulator.Scim.Options.ClientId,
             ["Idaas:Scim:ClientCredentials:ClientSecret"] = simulator.Scim.Options.ClientSecret,
@@ -117,7 +117,7 @@ public static class SimulatorRun
         var snapshot = simulator.Directory.CreateSnapshot();
         differences.AddRange(await CompareAsync(store, simulator, cancellationToken).ConfigureAwait(false));
 
-        // The callbacks of the gap are given up on purpose; any other lost, failed or skipped event is an error.
+        // The callbacks of the gap are given up by design. Any other lost, failed or skipped event is an error.
         var statistics = delivery.GetStatistics();
         if (statistics.GaveUp != scenario.DroppedEvents || statistics.EventsFailed + statistics.EventsSkipped > 0)
         {

@@ -10,10 +10,10 @@ public sealed record SimulatorRunResult
     /// <summary>Gets the counts over every callback the simulator posted.</summary>
     public required DeliveryStatistics Delivery { get; init; }
 
-    /// <summary>Gets the number of callbacks that the delivery gave up on on purpose, in the scenario's gap.</summary>
+    /// <summary>Gets the number of callbacks in the scenario's gap, which the delivery gave up on by design.</summary>
     public required int DroppedCallbacks { get; init; }
 
-    /// <summary>Gets the number of events in <see cref="DroppedCallbacks"/>; <see cref="DeliveryStatistics.GaveUp"/> must equal it.</summary>
+    /// <summary>Gets the number of events in <see cref="DroppedCallbacks"/>, which <see cref="DeliveryStatistics.GaveUp"/> must equal.</summary>
     public required int DroppedEvents { get; init; }
 
     /// <summary>Gets the number of differences between the directories after the gap, before the reconcile.</summary>

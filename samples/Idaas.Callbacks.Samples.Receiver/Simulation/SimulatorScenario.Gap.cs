@@ -44,7 +44,7 @@ internal sealed partial class SimulatorScenario
 
         changes.AddRange(ChangeGroupsInGap());
 
-        // Organizational units are not in SCIM; the full push after the reconcile repairs this rename.
+        // Organizational units are not in SCIM, so the full push after the reconcile repairs this rename.
         var division = _directory.CreateSnapshot().OrganizationalUnits.First(unit => unit.Name == DivisionNames[1]);
         changes.Add(_directory.UpdateOrganizationalUnit(division.OrganizationalUnitId, name: "Sales and Marketing"));
 
