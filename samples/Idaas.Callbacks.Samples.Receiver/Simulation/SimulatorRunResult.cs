@@ -1,4 +1,5 @@
 using Idaas.Callbacks.Samples.Receiver.Directory;
+using Idaas.Callbacks.Samples.Receiver.Reconciliation;
 using Idaas.Callbacks.Testing;
 
 namespace Idaas.Callbacks.Samples.Receiver.Simulation;
@@ -8,6 +9,18 @@ public sealed record SimulatorRunResult
 {
     /// <summary>Gets the counts over every callback the simulator posted.</summary>
     public required DeliveryStatistics Delivery { get; init; }
+
+    /// <summary>Gets the number of callbacks in the scenario's gap, which the delivery gave up on by design.</summary>
+    public required int DroppedCallbacks { get; init; }
+
+    /// <summary>Gets the number of events in <see cref="DroppedCallbacks"/>, which <see cref="DeliveryStatistics.GaveUp"/> must equal.</summary>
+    public required int DroppedEvents { get; init; }
+
+    /// <summary>Gets the number of differences between the directories after the gap, before the reconcile.</summary>
+    public required int DifferencesBeforeReconcile { get; init; }
+
+    /// <summary>Gets the report of the reconcile that repaired the gap.</summary>
+    public required DirectoryReconcileReport Reconcile { get; init; }
 
     /// <summary>Gets the number of distinct events the receiver handled.</summary>
     public required int EventsHandled { get; init; }
@@ -27,7 +40,7 @@ public sealed record SimulatorRunResult
     /// <summary>Gets the simulator's directory at the end of the run.</summary>
     public required SimulatorDirectorySnapshot SimulatorSnapshot { get; init; }
 
-    /// <summary>Gets the differences between the directories, or a reason the run could not compare them.</summary>
+    /// <summary>Gets the differences between the directories at the end, or a reason the run could not compare them.</summary>
     public required IReadOnlyList<string> Differences { get; init; }
 
     /// <summary>Gets the full path of the SQLite file of the local directory.</summary>

@@ -5,10 +5,14 @@ namespace Idaas.Callbacks.Samples.Receiver.Simulation;
 /// <summary>
 /// The changes the simulator run makes and delivers. They are the test event, a unit tree, a full push of every
 /// account, updates, password changes, disables, locks, moves, group changes and deletes. Some are delivered
-/// twice, out of order or after a lost acknowledgement, and the last ones around a signing-key rotation.
+/// twice, out of order or after a lost acknowledgement, and the last ones around a signing-key rotation. Then a
+/// gap follows, whose callbacks are dropped on purpose, for a reconcile to repair.
 /// </summary>
-/// <remarks>Each step changes its own range of accounts, so the steps do not depend on one another's order.</remarks>
-internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelivery delivery, SimulatorRunOptions options)
+/// <remarks>
+/// Each step before the gap changes its own range of accounts, so those steps do not depend on one another's
+/// order.
+/// </remarks>
+internal sealed partial class SimulatorScenario(IdaasSimulator simulator, CallbackDelivery delivery, SimulatorRunOptions options)
 {
     private const int BatchSize = 20;
 
@@ -36,6 +40,7 @@ internal sealed class SimulatorScenario(IdaasSimulator simulator, CallbackDelive
         await DeliverOutOfOrderAsync(cancellationToken).ConfigureAwait(false);
         await DeleteAsync(cancellationToken).ConfigureAwait(false);
         await RotateSigningKeyAsync(cancellationToken).ConfigureAwait(false);
+        await DropCallbacksAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates three divisions under the root, two departments in each and two teams in each department.</summary>
