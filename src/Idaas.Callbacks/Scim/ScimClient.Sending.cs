@@ -33,9 +33,13 @@ public sealed partial class ScimClient
         var refreshedToken = false;
         while (true)
         {
-            await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The token comes first because a token request takes a place in the rate limit of its own.
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            var result = await SendOnceAsync(method, uri, body, ifMatch, ifNoneMatch, token, cancellationToken).ConfigureAwait(false);
+            ScimSendResult result;
+            using (await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result = await SendOnceAsync(method, uri, body, ifMatch, ifNoneMatch, token, cancellationToken).ConfigureAwait(false);
+            }
 
             // A 401 with a cached client-credentials token usually means the token expired early or was revoked.
             if (result.Response is { StatusCode: 401 } && _tokens.CanRefresh && !refreshedToken)

@@ -1,42 +1,52 @@
 namespace Idaas.Callbacks.Scim.Internal;
 
 /// <summary>
-/// The client-side request rate limit: at most <c>RequestsPerSecond</c> requests in any one second on the
-/// <see cref="TimeProvider"/>, so a service provider that counts requests over a sliding or fixed second never
-/// throttles a client set to its own limit. Waits follow the <see cref="TimeProvider"/>, so tests with a fake clock
-/// never wait. Thread-safe.
+/// The client-side request rate limit: at most <c>RequestsPerSecond</c> requests in any one second, so a service
+/// provider that counts requests over a sliding or fixed second never throttles a client set to its own limit.
+/// Waits follow the <see cref="TimeProvider"/>, so tests with a fake clock never wait. Thread-safe.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A token bucket that holds one second's worth of requests is not enough: it allows a full bucket plus one
-/// second's refill, up to twice the limit, within one second. This limiter keeps the send times of the last
-/// <c>RequestsPerSecond</c> requests instead, and a request waits until the oldest of them is one second old.
-/// The <c>System.Threading.RateLimiting</c> sliding window was not used because its manual replenishment also
-/// waits for real time to pass, which a fake clock cannot drive.
+/// second's refill, up to twice the limit, within one second. The <c>System.Threading.RateLimiting</c> sliding
+/// window was not used because its manual replenishment also waits for real time to pass, which a fake clock
+/// cannot drive.
+/// </para>
+/// <para>
+/// The service provider counts a request when it arrives, which is some time after the client sent it, and the
+/// delay varies: the first request on a new connection waits for the connection. So a request holds its place in
+/// the window from the moment it is admitted until one second after its response arrived, the latest moment the
+/// server can have counted it. That costs the round-trip time's share of the rate and avoids HTTP 429, whose
+/// <c>Retry-After</c> would cost a whole second.
+/// </para>
 /// </remarks>
 internal sealed class ScimRateLimiter : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
+    // How often a caller checks again while every place is held by a request in flight.
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly int _limit;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
 
-    // A ring of the send times of the last N admitted requests; _next is the oldest once the ring is full.
-    private readonly DateTimeOffset[]? _sent;
-    private int _next;
-    private int _count;
+    // The completion times of finished requests within the last second, oldest first.
+    private readonly Queue<DateTimeOffset> _completed = new();
+    private int _inFlight;
 
     public ScimRateLimiter(int requestsPerSecond, TimeProvider timeProvider)
     {
+        _limit = Math.Max(0, requestsPerSecond);
         _timeProvider = timeProvider;
-        _sent = requestsPerSecond > 0 ? new DateTimeOffset[requestsPerSecond] : null;
     }
 
-    /// <summary>Waits until a request may be sent, and counts it as sent.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until a request may be sent and returns its lease; dispose the lease when the response has arrived or the request failed.</summary>
+    public async ValueTask<Lease> WaitAsync(CancellationToken cancellationToken)
     {
-        if (_sent is null)
+        if (_limit == 0)
         {
-            return;
+            return default;
         }
 
         while (true)
@@ -45,7 +55,7 @@ internal sealed class ScimRateLimiter : IDisposable
             var wait = TryAdmit();
             if (wait <= TimeSpan.Zero)
             {
-                return;
+                return new Lease(this);
             }
 
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -57,29 +67,39 @@ internal sealed class ScimRateLimiter : IDisposable
         // Nothing to release; kept so that the client's disposal stays the same if the limiter gains a timer.
     }
 
-    /// <summary>Admits a request and returns zero, or returns how long until the oldest counted request leaves the window.</summary>
+    /// <summary>Admits a request and returns zero, or returns how long to wait before trying again.</summary>
     private TimeSpan TryAdmit()
     {
         lock (_lock)
         {
             var now = _timeProvider.GetUtcNow();
-            if (_count < _sent!.Length)
+            while (_completed.Count > 0 && now - _completed.Peek() >= Window)
             {
-                _sent[(_next + _count) % _sent.Length] = now;
-                _count++;
+                _completed.Dequeue();
+            }
+
+            if (_inFlight + _completed.Count < _limit)
+            {
+                _inFlight++;
                 return TimeSpan.Zero;
             }
 
-            var oldest = _sent[_next];
-            var wait = oldest + Window - now;
-            if (wait > TimeSpan.Zero)
-            {
-                return wait;
-            }
-
-            _sent[_next] = now;
-            _next = (_next + 1) % _sent.Length;
-            return TimeSpan.Zero;
+            return _completed.Count > 0 ? _completed.Peek() + Window - now : InFlightPoll;
         }
+    }
+
+    private void Complete()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            _completed.Enqueue(_timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>One admitted request's place in the window; disposing it starts the second after which the place is free.</summary>
+    internal readonly struct Lease(ScimRateLimiter? limiter) : IDisposable
+    {
+        public void Dispose() => limiter?.Complete();
     }
 }

@@ -115,7 +115,7 @@ internal sealed class ScimTokenProvider : IDisposable
         }
 
         request.Content = new FormUrlEncodedContent(form);
-        await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         var requestedAt = _timeProvider.GetUtcNow();
         ScimTokenResponse? body;
         int statusCode;
