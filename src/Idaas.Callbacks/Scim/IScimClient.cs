@@ -70,7 +70,7 @@ public interface IScimClient
     /// Reads a group by id unless it still has <paramref name="version"/>, like <see cref="GetUserIfModifiedAsync"/>.
     /// </summary>
     /// <param name="id">The group id.</param>
-    /// <param name="version">The entity tag of the copy the caller holds.</param>
+    /// <param name="version">The entity tag of the caller's copy.</param>
     /// <param name="cancellationToken">Cancels the request and the waits.</param>
     Task<ScimReadResult<ScimGroup>> GetGroupIfModifiedAsync(string id, string version, CancellationToken cancellationToken = default);
 
