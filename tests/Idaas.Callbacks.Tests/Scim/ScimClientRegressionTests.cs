@@ -72,6 +72,32 @@ public sealed class ScimClientRegressionTests
     }
 
     [Fact]
+    public async Task RateLimit_CountsFromResponseNotSend()
+    {
+        var time = new AutoAdvancingTimeProvider();
+        var arrivals = new List<DateTimeOffset>();
+        var handler = new ScriptedScimHandler((_, index) =>
+        {
+            // The first request reaches the server late, as one that waits for a new connection does.
+            if (index == 0)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(300));
+            }
+
+            arrivals.Add(time.GetUtcNow());
+            return Json(HttpStatusCode.NotFound, """{"status":"404"}""");
+        });
+        using var client = ScimTestClients.Create(handler, ScimTestClients.BearerOptions(options => options.RequestsPerSecond = 10), time);
+
+        for (var i = 0; i < 11; i++)
+        {
+            await client.GetUserAsync($"u{i}");
+        }
+
+        (arrivals[10] - arrivals[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), "a server counting arrivals over a sliding second must not see 11 requests in one");
+    }
+
+    [Fact]
     public async Task ConditionalGet_NotModifiedWithoutBody()
     {
         var handler = new ScriptedScimHandler((_, _) =>
