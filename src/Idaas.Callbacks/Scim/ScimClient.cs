@@ -63,10 +63,9 @@ public sealed partial class ScimClient : IScimClient, IDisposable
         _baseAddress = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/", UriKind.Absolute);
     }
 
-    /// <summary>Releases the rate limiter, the token cache and a meter of its own. The HTTP client is not disposed.</summary>
+    /// <summary>Releases the token cache and a meter of its own. The HTTP client is not disposed.</summary>
     public void Dispose()
     {
-        _rateLimiter.Dispose();
         _tokens.Dispose();
         _metrics.Dispose();
     }

@@ -20,7 +20,7 @@ namespace Idaas.Callbacks.Scim.Internal;
 /// <c>Retry-After</c> would cost a whole second.
 /// </para>
 /// </remarks>
-internal sealed class ScimRateLimiter : IDisposable
+internal sealed class ScimRateLimiter
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
@@ -60,11 +60,6 @@ internal sealed class ScimRateLimiter : IDisposable
 
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    public void Dispose()
-    {
-        // Nothing to release; kept so that the client's disposal stays the same if the limiter gains a timer.
     }
 
     /// <summary>Admits a request and returns zero, or returns how long to wait before trying again.</summary>
