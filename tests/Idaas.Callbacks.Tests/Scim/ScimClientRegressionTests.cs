@@ -139,4 +139,21 @@ public sealed class ScimClientRegressionTests
 
         (await read.Should().ThrowAsync<ScimException>()).Which.StatusCode.Should().Be(400);
     }
+
+    [Theory]
+    [InlineData(502, "<html><body>Bad gateway</body></html>", "text/html", "<html><body>Bad gateway")]
+    [InlineData(500, "", "application/scim+json", "")]
+    public async Task ErrorBody_NonJsonOrEmptyKeepsStatus(int status, string body, string mediaType, string excerptStart)
+    {
+        var handler = new ScriptedScimHandler((_, _) => Json((HttpStatusCode)status, body, mediaType));
+        using var client = ScimTestClients.Create(handler, ScimTestClients.BearerOptions(options => options.TransientStatusCodes.Clear()));
+
+        var read = () => client.GetUserAsync("u1");
+
+        var failure = (await read.Should().ThrowAsync<ScimException>()).Which;
+        failure.StatusCode.Should().Be(status);
+        failure.Error.Should().BeNull();
+        (failure.ResponseExcerpt ?? string.Empty).Should().StartWith(excerptStart);
+        handler.Requests.Should().ContainSingle();
+    }
 }
