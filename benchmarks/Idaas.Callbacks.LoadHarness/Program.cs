@@ -8,6 +8,15 @@ using Idaas.Callbacks.Testing;
 // --duration SECONDS per timed round (default 10), --tokens N callbacks cycled in the timed rounds (default
 // 2000), --fresh N new callbacks, each sent once, for the rounds that measure events the receiver takes
 // (default 20000).
+//
+// The scim-list mode lists users of the simulator's SCIM service provider through ScimClient instead. Options:
+// --users N seeded users (default 10000), --page-size N (default 100), --rate N requests per second of both
+// limits in the limited rounds (default 100).
+if (args.Length > 0 && args[0] == "scim-list")
+{
+    return await ScimListBenchmark.RunAsync(ReadOption(args, "--users", 10_000), ReadOption(args, "--page-size", 100), ReadOption(args, "--rate", 100));
+}
+
 var concurrency = ReadOption(args, "--concurrency", 32);
 var duration = TimeSpan.FromSeconds(ReadOption(args, "--duration", 10));
 var tokenCount = ReadOption(args, "--tokens", 2000);

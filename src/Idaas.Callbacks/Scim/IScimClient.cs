@@ -19,6 +19,15 @@ public interface IScimClient
     /// <summary>Reads a user by id, or returns <see langword="null"/> when none exists (HTTP 404).</summary>
     Task<ScimUser?> GetUserAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads a user by id unless it still has <paramref name="version"/>: sends <c>If-None-Match</c> and returns
+    /// <see cref="ScimReadStatus.NotModified"/> for HTTP 304, so an unchanged user costs no body.
+    /// </summary>
+    /// <param name="id">The user id.</param>
+    /// <param name="version">The entity tag of the copy the caller holds, such as <c>W/"3"</c> from <see cref="ScimMeta.Version"/>.</param>
+    /// <param name="cancellationToken">Cancels the request and the waits.</param>
+    Task<ScimReadResult<ScimUser>> GetUserIfModifiedAsync(string id, string version, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the user with a <c>userName</c>, or returns <see langword="null"/> when none matches.</summary>
     Task<ScimUser?> FindUserByUserNameAsync(string userName, CancellationToken cancellationToken = default);
 
@@ -56,6 +65,14 @@ public interface IScimClient
 
     /// <summary>Reads a group by id with its members, or returns <see langword="null"/> when none exists (HTTP 404).</summary>
     Task<ScimGroup?> GetGroupAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a group by id unless it still has <paramref name="version"/>, like <see cref="GetUserIfModifiedAsync"/>.
+    /// </summary>
+    /// <param name="id">The group id.</param>
+    /// <param name="version">The entity tag of the caller's copy.</param>
+    /// <param name="cancellationToken">Cancels the request and the waits.</param>
+    Task<ScimReadResult<ScimGroup>> GetGroupIfModifiedAsync(string id, string version, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the group with a <c>displayName</c>, or returns <see langword="null"/> when none matches.</summary>
     Task<ScimGroup?> FindGroupByDisplayNameAsync(string displayName, CancellationToken cancellationToken = default);

@@ -8,28 +8,28 @@ public sealed partial class ScimClient
     /// <inheritdoc/>
     public async Task<ScimServiceProviderConfig> GetServiceProviderConfigAsync(CancellationToken cancellationToken = default)
     {
-        var response = await GetDiscoveryAsync("ServiceProviderConfig", cancellationToken).ConfigureAwait(false);
+        var response = await TraceAsync("discovery", null, null, () => GetDiscoveryAsync("ServiceProviderConfig", cancellationToken)).ConfigureAwait(false);
         return ScimResponseReader.ReadResource(response, ScimJsonContext.Default.ScimServiceProviderConfig, "Reading the SCIM ServiceProviderConfig");
     }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ScimResourceType>> GetResourceTypesAsync(CancellationToken cancellationToken = default)
     {
-        var response = await GetDiscoveryAsync("ResourceTypes", cancellationToken).ConfigureAwait(false);
+        var response = await TraceAsync("discovery", null, null, () => GetDiscoveryAsync("ResourceTypes", cancellationToken)).ConfigureAwait(false);
         return ReadList(response, ScimJsonContext.Default.ScimListResponseScimResourceType, ScimJsonContext.Default.ListScimResourceType, "Reading the SCIM ResourceTypes");
     }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ScimSchema>> GetSchemasAsync(CancellationToken cancellationToken = default)
     {
-        var response = await GetDiscoveryAsync("Schemas", cancellationToken).ConfigureAwait(false);
+        var response = await TraceAsync("discovery", null, null, () => GetDiscoveryAsync("Schemas", cancellationToken)).ConfigureAwait(false);
         return ReadList(response, ScimJsonContext.Default.ScimListResponseScimSchema, ScimJsonContext.Default.ListScimSchema, "Reading the SCIM Schemas");
     }
 
     private async Task<ScimHttpResponse> GetDiscoveryAsync(string endpoint, CancellationToken cancellationToken)
     {
         var operation = $"Reading the SCIM {endpoint}";
-        var result = await SendAsync(HttpMethod.Get, Resolve(endpoint), null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, Resolve(endpoint), null, null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         return response.IsSuccess ? response : throw ScimResponseReader.ToException(response, operation);
     }

@@ -17,7 +17,7 @@ public sealed partial class ScimClient
         var responseLost = false;
         while (true)
         {
-            var result = await SendAsync(HttpMethod.Post, Resolve(kind.Collection), body, null, repeatable: false, budget, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(HttpMethod.Post, Resolve(kind.Collection), body, null, null, repeatable: false, budget, cancellationToken).ConfigureAwait(false);
             var response = result.Response;
             if (response is { IsSuccess: true })
             {
@@ -67,7 +67,7 @@ public sealed partial class ScimClient
         var filter = ScimFilter.Eq(kind.LookupAttribute, lookupValue);
         var uri = Resolve($"{kind.Collection}?filter={Uri.EscapeDataString(filter.ToString())}&startIndex=1&count=1");
         var operation = $"Looking up a SCIM {kind.Name} by {kind.LookupAttribute}";
-        var result = await SendAsync(HttpMethod.Get, uri, null, null, repeatable: true, budget, cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, uri, null, null, null, repeatable: true, budget, cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         if (!response.IsSuccess)
         {
@@ -82,7 +82,7 @@ public sealed partial class ScimClient
         where T : class
     {
         var operation = $"Reading the SCIM {kind.Name} {id}";
-        var result = await SendAsync(HttpMethod.Get, Resolve(ResourcePath(kind.Collection, id)), null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Get, Resolve(ResourcePath(kind.Collection, id)), null, null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         if (response.StatusCode == 404)
         {
@@ -92,12 +92,32 @@ public sealed partial class ScimClient
         return response.IsSuccess ? ScimResponseReader.ReadResource(response, kind.TypeInfo, operation) : throw ScimResponseReader.ToException(response, operation);
     }
 
+    private async Task<ScimReadResult<T>> GetIfModifiedAsync<T>(ResourceKind<T> kind, string id, string version, CancellationToken cancellationToken)
+        where T : class
+    {
+        var operation = $"Reading the SCIM {kind.Name} {id}";
+        var result = await SendAsync(HttpMethod.Get, Resolve(ResourcePath(kind.Collection, id)), null, null, version, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var response = RequireResponse(result, operation);
+        switch (response.StatusCode)
+        {
+            case 304:
+                return new ScimReadResult<T> { Status = ScimReadStatus.NotModified, Version = response.ETag ?? version };
+            case 404:
+                return new ScimReadResult<T> { Status = ScimReadStatus.NotFound };
+            case >= 200 and < 300:
+                var resource = ScimResponseReader.ReadResource(response, kind.TypeInfo, operation);
+                return new ScimReadResult<T> { Status = ScimReadStatus.Found, Resource = resource, Version = response.ETag ?? kind.VersionOf(resource) };
+            default:
+                throw ScimResponseReader.ToException(response, operation);
+        }
+    }
+
     private async Task<T> ReplaceAsync<T>(ResourceKind<T> kind, string id, T resource, string? version, CancellationToken cancellationToken)
         where T : class
     {
         var operation = $"Replacing the SCIM {kind.Name} {id}";
         var body = JsonSerializer.SerializeToUtf8Bytes(resource, kind.TypeInfo);
-        var result = await SendAsync(HttpMethod.Put, Resolve(ResourcePath(kind.Collection, id)), body, version, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Put, Resolve(ResourcePath(kind.Collection, id)), body, version, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         return response.IsSuccess ? ScimResponseReader.ReadResource(response, kind.TypeInfo, operation) : throw ScimResponseReader.ToException(response, operation);
     }
@@ -112,7 +132,7 @@ public sealed partial class ScimClient
         // Applying a replace twice gives the same result; add and remove may not (a second add can duplicate a
         // value, a second remove can fail with noTarget), so only replace-only requests are repeated.
         var repeatable = patch.Operations.All(operation => operation.Op == ScimPatchOperationType.Replace);
-        var result = await SendAsync(HttpMethod.Patch, Resolve(ResourcePath(kind.Collection, id)), body, version, repeatable, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Patch, Resolve(ResourcePath(kind.Collection, id)), body, version, null, repeatable, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         if (!response.IsSuccess)
         {
@@ -126,7 +146,7 @@ public sealed partial class ScimClient
         where T : class
     {
         var operation = $"Deleting the SCIM {kind.Name} {id}";
-        var result = await SendAsync(HttpMethod.Delete, Resolve(ResourcePath(kind.Collection, id)), null, version, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync(HttpMethod.Delete, Resolve(ResourcePath(kind.Collection, id)), null, version, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
         if (response.StatusCode == 404)
         {
@@ -149,14 +169,7 @@ public sealed partial class ScimClient
         while (true)
         {
             var query = string.Create(CultureInfo.InvariantCulture, $"{kind.Collection}?startIndex={startIndex}&count={pageSize}{filterQuery}");
-            var result = await SendAsync(HttpMethod.Get, Resolve(query), null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
-            var response = RequireResponse(result, operation);
-            if (!response.IsSuccess)
-            {
-                throw ScimResponseReader.ToException(response, operation);
-            }
-
-            var page = ScimResponseReader.ReadResource(response, kind.ListTypeInfo, operation);
+            var page = await TraceAsync("list", kind, null, () => ReadPageAsync(kind, query, operation, cancellationToken)).ConfigureAwait(false);
             var resources = page.Resources ?? [];
             var pageStart = page.StartIndex ?? startIndex;
             if (previousStart is { } previous && pageStart <= previous)
@@ -191,6 +204,14 @@ public sealed partial class ScimClient
         }
     }
 
+    private async Task<ScimListResponse<T>> ReadPageAsync<T>(ResourceKind<T> kind, string query, string operation, CancellationToken cancellationToken)
+        where T : class
+    {
+        var result = await SendAsync(HttpMethod.Get, Resolve(query), null, null, null, repeatable: true, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
+        var response = RequireResponse(result, operation);
+        return response.IsSuccess ? ScimResponseReader.ReadResource(response, kind.ListTypeInfo, operation) : throw ScimResponseReader.ToException(response, operation);
+    }
+
     private ScimException PagingStopped<T>(ResourceKind<T> kind, string reason)
         where T : class
     {
@@ -205,6 +226,7 @@ public sealed partial class ScimClient
         string LookupAttribute,
         JsonTypeInfo<T> TypeInfo,
         JsonTypeInfo<ScimListResponse<T>> ListTypeInfo,
-        Func<T, string?> IdOf)
+        Func<T, string?> IdOf,
+        Func<T, string?> VersionOf)
         where T : class;
 }

@@ -15,6 +15,7 @@ public sealed partial class ScimClient
     /// <param name="uri">The absolute URL.</param>
     /// <param name="body">The JSON body, or <see langword="null"/> for none; sent again on each attempt.</param>
     /// <param name="ifMatch">The entity tag for <c>If-Match</c>, or <see langword="null"/>.</param>
+    /// <param name="ifNoneMatch">The entity tag for <c>If-None-Match</c>, or <see langword="null"/>.</param>
     /// <param name="repeatable">Whether the request may be repeated after a response was lost or a temporary failure.</param>
     /// <param name="budget">The retries left to the calling operation.</param>
     /// <param name="cancellationToken">Cancels the request and the waits.</param>
@@ -23,6 +24,7 @@ public sealed partial class ScimClient
         Uri uri,
         byte[]? body,
         string? ifMatch,
+        string? ifNoneMatch,
         bool repeatable,
         ScimRetryBudget budget,
         CancellationToken cancellationToken)
@@ -31,9 +33,13 @@ public sealed partial class ScimClient
         var refreshedToken = false;
         while (true)
         {
-            await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The token comes first because a token request takes a place in the rate limit of its own.
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            var result = await SendOnceAsync(method, uri, body, ifMatch, token, cancellationToken).ConfigureAwait(false);
+            ScimSendResult result;
+            using (await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result = await SendOnceAsync(method, uri, body, ifMatch, ifNoneMatch, token, cancellationToken).ConfigureAwait(false);
+            }
 
             // A 401 with a cached client-credentials token usually means the token expired early or was revoked.
             if (result.Response is { StatusCode: 401 } && _tokens.CanRefresh && !refreshedToken)
@@ -84,7 +90,7 @@ public sealed partial class ScimClient
         }
     }
 
-    private async Task<ScimSendResult> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, string? ifMatch, string token, CancellationToken cancellationToken)
+    private async Task<ScimSendResult> SendOnceAsync(HttpMethod method, Uri uri, byte[]? body, string? ifMatch, string? ifNoneMatch, string token, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -94,6 +100,11 @@ public sealed partial class ScimClient
         {
             // Entity tags are sent as the server wrote them, weak prefix included (RFC 9110 section 8.8.3).
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
         }
 
         if (body is not null)
@@ -106,23 +117,38 @@ public sealed partial class ScimClient
             ? new CancellationTokenSource()
             : new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var started = _timeProvider.GetTimestamp();
+        ScimSendResult result;
         try
         {
             using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var bytes = await ScimResponseReader.ReadBodyAsync(response.Content, _options.MaxResponseBytes, linked.Token).ConfigureAwait(false);
             var retryAfter = ScimRetryAfter.Read(response.Headers.RetryAfter, _timeProvider.GetUtcNow());
             var etag = response.Headers.ETag?.ToString();
-            return new ScimSendResult(new ScimHttpResponse((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType, retryAfter, etag), null);
+            result = new ScimSendResult(new ScimHttpResponse((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType, retryAfter, etag), null);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ScimSendResult(null, new TimeoutException($"The SCIM request timed out after {_options.RequestTimeout}.", exception));
+            result = new ScimSendResult(null, new TimeoutException($"The SCIM request timed out after {_options.RequestTimeout}.", exception));
         }
         catch (HttpRequestException exception)
         {
-            return new ScimSendResult(null, exception);
+            result = new ScimSendResult(null, exception);
         }
+        catch (Exception exception)
+        {
+            _metrics.RecordRequest(method.Method, null, exception.GetType().FullName, _timeProvider.GetElapsedTime(started));
+            throw;
+        }
+
+        _metrics.RecordRequest(method.Method, result.Response?.StatusCode, ErrorTypeOf(result), _timeProvider.GetElapsedTime(started));
+        return result;
     }
+
+    // The OpenTelemetry HTTP convention: the status code for an error status, else the exception type.
+    private static string? ErrorTypeOf(ScimSendResult result) => result.Response is { } response
+        ? response.StatusCode >= 400 ? response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : null
+        : result.Failure!.GetType().FullName;
 
     /// <summary>Returns the response, or throws for a request that received no response.</summary>
     private static ScimHttpResponse RequireResponse(ScimSendResult result, string operation) => result.Response

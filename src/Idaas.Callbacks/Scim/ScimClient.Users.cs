@@ -5,24 +5,31 @@ namespace Idaas.Callbacks.Scim;
 public sealed partial class ScimClient
 {
     private static readonly ResourceKind<ScimUser> UserKind = new(
-        "User", "Users", "userName", ScimJsonContext.Default.ScimUser, ScimJsonContext.Default.ScimListResponseScimUser, static user => user.Id);
+        "User", "Users", "userName", ScimJsonContext.Default.ScimUser, ScimJsonContext.Default.ScimListResponseScimUser, static user => user.Id, static user => user.Meta?.Version);
 
     /// <inheritdoc/>
     public Task<ScimUser> CreateUserAsync(ScimUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return CreateAsync(UserKind, WithSchemas(user), user.UserName, cancellationToken);
+        return TraceAsync("create", UserKind, null, () => CreateAsync(UserKind, WithSchemas(user), user.UserName, cancellationToken));
     }
 
     /// <inheritdoc/>
     public Task<ScimUser?> GetUserAsync(string id, CancellationToken cancellationToken = default)
-        => GetAsync(UserKind, id, cancellationToken);
+        => TraceAsync("get", UserKind, id, () => GetAsync(UserKind, id, cancellationToken));
+
+    /// <inheritdoc/>
+    public Task<ScimReadResult<ScimUser>> GetUserIfModifiedAsync(string id, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        return TraceAsync("get", UserKind, id, () => GetIfModifiedAsync(UserKind, id, version, cancellationToken));
+    }
 
     /// <inheritdoc/>
     public Task<ScimUser?> FindUserByUserNameAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
-        return FindAsync(UserKind, userName, new ScimRetryBudget(_options), cancellationToken);
+        return TraceAsync("find", UserKind, null, () => FindAsync(UserKind, userName, new ScimRetryBudget(_options), cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -30,38 +37,52 @@ public sealed partial class ScimClient
     {
         ArgumentNullException.ThrowIfNull(user);
         var id = user.Id ?? throw new ArgumentException("The user has no id: read it from the service provider first, or set ScimUser.Id.", nameof(user));
-        return ReplaceAsync(UserKind, id, WithSchemas(user), version ?? user.Meta?.Version, cancellationToken);
+        return TraceAsync("replace", UserKind, id, () => ReplaceAsync(UserKind, id, WithSchemas(user), version ?? user.Meta?.Version, cancellationToken));
     }
 
     /// <inheritdoc/>
     public Task<ScimUser?> PatchUserAsync(string id, ScimPatchRequest patch, string? version = null, CancellationToken cancellationToken = default)
-        => PatchAsync(UserKind, id, patch, version, cancellationToken);
+        => TraceAsync("patch", UserKind, id, () => PatchAsync(UserKind, id, patch, version, cancellationToken));
 
     /// <inheritdoc/>
     public Task<bool> DeleteUserAsync(string id, string? version = null, CancellationToken cancellationToken = default)
-        => DeleteAsync(UserKind, id, version, cancellationToken);
+        => TraceAsync("delete", UserKind, id, () => DeleteAsync(UserKind, id, version, cancellationToken));
 
     /// <inheritdoc/>
     public IAsyncEnumerable<ScimUser> ListUsersAsync(ScimFilter? filter = null, int pageSize = 100, CancellationToken cancellationToken = default)
         => ListAsync(UserKind, filter, pageSize, cancellationToken);
 
     // The core schema always, the Enterprise User schema when the extension is set, and the URN of every other
-    // extension kept in the additional attributes.
+    // extension kept in the additional attributes. Schemas the caller or the service provider listed are kept, so a
+    // resource read, changed and replaced names an extension that the change added.
     private static ScimUser WithSchemas(ScimUser user)
     {
-        if (user.Schemas is not null)
+        var schemas = new List<string>();
+        AddSchema(schemas, ScimSchemas.User);
+        foreach (var schema in user.Schemas ?? [])
         {
-            return user;
+            var isEmptyEnterprise = string.Equals(schema, ScimSchemas.EnterpriseUser, StringComparison.OrdinalIgnoreCase) && user.EnterpriseUser is null;
+            if (!isEmptyEnterprise)
+            {
+                AddSchema(schemas, schema);
+            }
         }
 
-        var schemas = new List<string> { ScimSchemas.User };
         if (user.EnterpriseUser is not null)
         {
-            schemas.Add(ScimSchemas.EnterpriseUser);
+            AddSchema(schemas, ScimSchemas.EnterpriseUser);
         }
 
         AddExtensionSchemas(schemas, user.AdditionalAttributes);
-        return user with { Schemas = schemas };
+        return user.Schemas is { } existing && existing.SequenceEqual(schemas, StringComparer.Ordinal) ? user : user with { Schemas = schemas };
+    }
+
+    private static void AddSchema(List<string> schemas, string schema)
+    {
+        if (!schemas.Contains(schema, StringComparer.OrdinalIgnoreCase))
+        {
+            schemas.Add(schema);
+        }
     }
 
     private static void AddExtensionSchemas(List<string> schemas, IDictionary<string, System.Text.Json.JsonElement>? attributes)

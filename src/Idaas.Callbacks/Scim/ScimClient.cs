@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Idaas.Callbacks.Scim.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,38 +32,42 @@ public sealed partial class ScimClient : IScimClient, IDisposable
     private readonly ScimRateLimiter _rateLimiter;
     private readonly ScimTokenProvider _tokens;
     private readonly Uri _baseAddress;
+    private readonly ScimClientMetrics _metrics;
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client. The caller owns it; it should not follow redirects.</param>
     /// <param name="options">The settings, validated here.</param>
     /// <param name="timeProvider">The clock for waits and token expiry, or <see langword="null"/> for the system clock.</param>
     /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
+    /// <param name="meterFactory">The factory of the <c>Idaas.Callbacks</c> meter for <c>idaas.scim.requests</c> and
+    /// <c>idaas.scim.request.duration</c>, or <see langword="null"/> for a meter that the client creates and disposes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OptionsValidationException"><paramref name="options"/> is not valid; the message names each setting and the fix.</exception>
-    public ScimClient(HttpClient httpClient, ScimClientOptions options, TimeProvider? timeProvider = null, ILogger<ScimClient>? logger = null)
-        : this(ValidateClient(httpClient), Validate(options), timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance)
+    public ScimClient(HttpClient httpClient, ScimClientOptions options, TimeProvider? timeProvider = null, ILogger<ScimClient>? logger = null, IMeterFactory? meterFactory = null)
+        : this(ValidateClient(httpClient), Validate(options), timeProvider ?? TimeProvider.System, logger ?? (ILogger)NullLogger.Instance, meterFactory)
     {
     }
 
-    internal ScimClient(Func<HttpClient> httpClient, ScimClientOptions options, TimeProvider timeProvider, ILogger logger)
+    internal ScimClient(Func<HttpClient> httpClient, ScimClientOptions options, TimeProvider timeProvider, ILogger logger, IMeterFactory? meterFactory)
     {
         _options = options;
         _httpClient = httpClient;
         _timeProvider = timeProvider;
         _logger = logger;
         _rateLimiter = new ScimRateLimiter(options.RequestsPerSecond, timeProvider);
-        _tokens = new ScimTokenProvider(options, httpClient, timeProvider, logger);
+        _tokens = new ScimTokenProvider(options, httpClient, timeProvider, logger, _rateLimiter);
+        _metrics = new ScimClientMetrics(meterFactory);
 
         // Relative references such as "Users" resolve under the base path only when it ends with a slash.
         var baseText = options.BaseAddress!.AbsoluteUri;
         _baseAddress = new Uri(baseText.EndsWith('/') ? baseText : baseText + "/", UriKind.Absolute);
     }
 
-    /// <summary>Releases the rate limiter and the token cache. The HTTP client is not disposed.</summary>
+    /// <summary>Releases the token cache and a meter of its own. The HTTP client is not disposed.</summary>
     public void Dispose()
     {
-        _rateLimiter.Dispose();
         _tokens.Dispose();
+        _metrics.Dispose();
     }
 
     private static Func<HttpClient> ValidateClient(HttpClient httpClient)

@@ -83,7 +83,8 @@ public static class ScimServiceCollectionExtensions
                 () => factory.CreateClient(HttpClientName),
                 provider.GetRequiredService<IOptions<ScimClientOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
-                logger);
+                logger,
+                provider.GetService<System.Diagnostics.Metrics.IMeterFactory>());
         });
         services.TryAddSingleton<IScimClient>(static provider => provider.GetRequiredService<ScimClient>());
         return builder;

@@ -287,4 +287,17 @@ public sealed class ScimUsersEndpointTests
         created["emails"]![0]!["value"]!.GetValue<string>().Should().Be("r@example.test");
         created["emails"]![0]!["primary"]!.GetValue<bool>().Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Get_ListsStoredExtensionSchemas()
+    {
+        await using var harness = new ScimHarness();
+        const string Badge = "urn:example:params:scim:schemas:extension:badge:2.0:User";
+        var created = await harness.CreateUserAsync("badge@example.test", $$""","{{Badge}}":{"badge":"B-42"},"{{ScimHarness.Enterprise}}":{"department":"Ops"}""");
+
+        var read = await harness.GetAsync($"Users/{created["id"]}");
+
+        read.Json["schemas"]!.AsArray().Select(node => node!.GetValue<string>()).Should().BeEquivalentTo(["urn:ietf:params:scim:schemas:core:2.0:User", ScimHarness.Enterprise, Badge]);
+        read.Json[Badge]!["badge"]!.GetValue<string>().Should().Be("B-42");
+    }
 }

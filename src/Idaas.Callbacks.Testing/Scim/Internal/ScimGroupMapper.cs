@@ -9,9 +9,11 @@ internal static class ScimGroupMapper
     public static JsonObject ToJson(GroupRecord group, Func<string, UserRecord?> findUser, string baseUrl, bool includeMembers)
     {
         var attributes = (JsonObject?)group.ScimAttributes?.DeepClone() ?? [];
+        var schemas = new JsonArray(ScimSchemas.Group);
+        ScimSchemas.AddExtensionUrns(schemas, attributes);
         var json = new JsonObject
         {
-            ["schemas"] = new JsonArray(ScimSchemas.Group),
+            ["schemas"] = schemas,
             ["id"] = group.GroupId,
         };
         if (attributes["externalId"] is { } externalId)

@@ -21,6 +21,21 @@ internal static class ScimSchemas
     public const string ResourceType = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
     public const string Schema = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
+    /// <summary>
+    /// Adds the URN of each extension stored in <paramref name="attributes"/> (an object under a <c>urn:</c> key) to
+    /// <paramref name="schemas"/>, because RFC 7643, section 3, lists every schema a resource uses in <c>schemas</c>.
+    /// </summary>
+    public static void AddExtensionUrns(System.Text.Json.Nodes.JsonArray schemas, System.Text.Json.Nodes.JsonObject attributes)
+    {
+        foreach (var (key, value) in attributes)
+        {
+            if (value is System.Text.Json.Nodes.JsonObject && key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+            {
+                schemas.Add(key);
+            }
+        }
+    }
+
     public static readonly IReadOnlyList<ScimAttributeDefinition> Common =
     [
         new() { Name = "id", CaseExact = true, Mutability = "readOnly", Returned = "always", Uniqueness = "server", Description = "The identifier the service provider assigned." },

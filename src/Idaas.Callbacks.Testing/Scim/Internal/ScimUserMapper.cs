@@ -18,10 +18,7 @@ internal static class ScimUserMapper
         SyncPrimaryEmail(attributes, user.Email);
 
         var schemas = new JsonArray(ScimSchemas.User);
-        if (attributes.ContainsKey(ScimSchemas.EnterpriseUser))
-        {
-            schemas.Add(ScimSchemas.EnterpriseUser);
-        }
+        ScimSchemas.AddExtensionUrns(schemas, attributes);
 
         var json = new JsonObject
         {

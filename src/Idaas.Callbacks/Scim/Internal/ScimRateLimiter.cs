@@ -1,87 +1,100 @@
-using System.Threading.RateLimiting;
-
 namespace Idaas.Callbacks.Scim.Internal;
 
 /// <summary>
-/// The client-side request rate limit: a token bucket of one second's worth of requests that refills one token
-/// per <c>1 / RequestsPerSecond</c>. Refills follow the <see cref="TimeProvider"/>, not a timer of its own, so
-/// tests with a fake clock never wait. Thread-safe.
+/// The client-side request rate limit: at most <c>RequestsPerSecond</c> requests in any one second, so a service
+/// provider that counts requests over a sliding or fixed second never throttles a client set to its own limit.
+/// Waits follow the <see cref="TimeProvider"/>, so tests with a fake clock never wait. Thread-safe.
 /// </summary>
-internal sealed class ScimRateLimiter : IDisposable
+/// <remarks>
+/// <para>
+/// A token bucket that holds one second's worth of requests is not enough: it allows a full bucket plus one
+/// second's refill, up to twice the limit, within one second. The <c>System.Threading.RateLimiting</c> sliding
+/// window was not used because its manual replenishment also waits for real time to pass, which a fake clock
+/// cannot drive.
+/// </para>
+/// <para>
+/// The service provider counts a request when it arrives, which is some time after the client sent it, and the
+/// delay varies: the first request on a new connection waits for the connection. So a request holds its place in
+/// the window from the moment it is admitted until one second after its response arrived, the latest moment the
+/// server can have counted it. That costs the round-trip time's share of the rate and avoids HTTP 429, whose
+/// <c>Retry-After</c> would cost a whole second.
+/// </para>
+/// </remarks>
+internal sealed class ScimRateLimiter
 {
-    private readonly TokenBucketRateLimiter? _bucket;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    // How often a caller checks again while every place is held by a request in flight.
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly int _limit;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _period;
     private readonly Lock _lock = new();
-    private DateTimeOffset _lastRefill;
-    private readonly long _tokenLimit;
+
+    // The completion times of finished requests within the last second, oldest first.
+    private readonly Queue<DateTimeOffset> _completed = new();
+    private int _inFlight;
 
     public ScimRateLimiter(int requestsPerSecond, TimeProvider timeProvider)
     {
+        _limit = Math.Max(0, requestsPerSecond);
         _timeProvider = timeProvider;
-        if (requestsPerSecond <= 0)
-        {
-            return;
-        }
-
-        _period = TimeSpan.FromTicks(Math.Max(1, TimeSpan.TicksPerSecond / requestsPerSecond));
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = requestsPerSecond,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = _period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
-        _tokenLimit = requestsPerSecond;
-        _lastRefill = timeProvider.GetUtcNow();
     }
 
-    /// <summary>Waits until a request may be sent.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until a request may be sent and returns its lease; dispose the lease when the response has arrived or the request failed.</summary>
+    public async ValueTask<Lease> WaitAsync(CancellationToken cancellationToken)
     {
-        if (_bucket is null)
+        if (_limit == 0)
         {
-            return;
+            return default;
         }
 
         while (true)
         {
-            Refill();
-            using (var lease = _bucket.AttemptAcquire(1))
+            cancellationToken.ThrowIfCancellationRequested();
+            var wait = TryAdmit();
+            if (wait <= TimeSpan.Zero)
             {
-                if (lease.IsAcquired)
-                {
-                    return;
-                }
+                return new Lease(this);
             }
 
-            await Task.Delay(_period, _timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => _bucket?.Dispose();
-
-    private void Refill()
+    /// <summary>Admits a request and returns zero, or returns how long to wait before trying again.</summary>
+    private TimeSpan TryAdmit()
     {
         lock (_lock)
         {
             var now = _timeProvider.GetUtcNow();
-            var periods = (now - _lastRefill).Ticks / _period.Ticks;
-            if (periods <= 0)
+            while (_completed.Count > 0 && now - _completed.Peek() >= Window)
             {
-                return;
+                _completed.Dequeue();
             }
 
-            // Periods beyond the bucket's size would only refill a full bucket, so the loop stops there.
-            var refills = Math.Min(periods, _tokenLimit);
-            for (var i = 0; i < refills; i++)
+            if (_inFlight + _completed.Count < _limit)
             {
-                _bucket!.TryReplenish();
+                _inFlight++;
+                return TimeSpan.Zero;
             }
 
-            // The remainder of a period carries over, so the long-run rate stays exact.
-            _lastRefill += TimeSpan.FromTicks(periods * _period.Ticks);
+            return _completed.Count > 0 ? _completed.Peek() + Window - now : InFlightPoll;
         }
+    }
+
+    private void Complete()
+    {
+        lock (_lock)
+        {
+            _inFlight--;
+            _completed.Enqueue(_timeProvider.GetUtcNow());
+        }
+    }
+
+    /// <summary>One admitted request's place in the window; disposing it starts the second after which the place is free.</summary>
+    internal readonly struct Lease(ScimRateLimiter? limiter) : IDisposable
+    {
+        public void Dispose() => limiter?.Complete();
     }
 }

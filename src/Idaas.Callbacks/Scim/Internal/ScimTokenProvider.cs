@@ -20,16 +20,23 @@ internal sealed class ScimTokenProvider : IDisposable
     private readonly Func<HttpClient> _httpClient;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ScimRateLimiter _rateLimiter;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile CachedToken? _cached;
 
-    public ScimTokenProvider(ScimClientOptions options, Func<HttpClient> httpClient, TimeProvider timeProvider, ILogger logger)
+    /// <param name="options">The client settings with the credentials.</param>
+    /// <param name="httpClient">The source of the HTTP client for token requests.</param>
+    /// <param name="timeProvider">The clock for token expiry.</param>
+    /// <param name="logger">The logger; tokens and secrets are never logged.</param>
+    /// <param name="rateLimiter">The client's request rate limit, which token requests share because service providers may count them.</param>
+    public ScimTokenProvider(ScimClientOptions options, Func<HttpClient> httpClient, TimeProvider timeProvider, ILogger logger, ScimRateLimiter rateLimiter)
     {
         _options = options;
         _tokenEndpoint = options.ClientCredentials?.ResolveTokenEndpoint(options.BaseAddress);
         _httpClient = httpClient;
         _timeProvider = timeProvider;
         _logger = logger;
+        _rateLimiter = rateLimiter;
     }
 
     /// <summary>Gets a value indicating whether a rejected token can be replaced by requesting a new one.</summary>
@@ -108,6 +115,7 @@ internal sealed class ScimTokenProvider : IDisposable
         }
 
         request.Content = new FormUrlEncodedContent(form);
+        using var lease = await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         var requestedAt = _timeProvider.GetUtcNow();
         ScimTokenResponse? body;
         int statusCode;
