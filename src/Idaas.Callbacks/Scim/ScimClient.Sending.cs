@@ -36,7 +36,7 @@ public sealed partial class ScimClient
             // The token comes first because a token request takes a place in the rate limit of its own.
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             ScimSendResult result;
-            using (await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false))
+            using (await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
             {
                 result = await SendOnceAsync(method, uri, body, ifMatch, ifNoneMatch, token, cancellationToken).ConfigureAwait(false);
             }

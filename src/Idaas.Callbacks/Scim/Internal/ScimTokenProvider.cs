@@ -115,7 +115,7 @@ internal sealed class ScimTokenProvider : IDisposable
         }
 
         request.Content = new FormUrlEncodedContent(form);
-        using var lease = await _rateLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         var requestedAt = _timeProvider.GetUtcNow();
         ScimTokenResponse? body;
         int statusCode;
