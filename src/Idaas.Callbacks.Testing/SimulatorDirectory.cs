@@ -93,6 +93,24 @@ public sealed partial class SimulatorDirectory
         }
     }
 
+    /// <summary>
+    /// Gets the event time of the latest event this directory emitted, or <see langword="null"/> before the first.
+    /// </summary>
+    /// <remarks>
+    /// Event times are at least 1 ms apart, so after a burst of changes they run ahead of the clock. Code that
+    /// stamps its own writes to sort after every event so far, such as a reconcile, starts after this time.
+    /// </remarks>
+    public DateTimeOffset? LastEventTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastEventTime == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(_lastEventTime);
+            }
+        }
+    }
+
     /// <summary>Returns the member account ids of a group, sorted ordinally.</summary>
     /// <exception cref="KeyNotFoundException">No group has the id <paramref name="groupId"/>.</exception>
     public IReadOnlyList<string> GetGroupMembers(string groupId)

@@ -67,4 +67,18 @@ public class SimulatorEventTimeTests
         times.Should().HaveCount(400);
         times.Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public void LastEventTime_TracksLatestEvent()
+    {
+        var directory = CreateDirectory();
+        var before = directory.LastEventTime;
+
+        directory.CreateUser("alice");
+        var second = directory.CreateUser("bob").Events.Single();
+
+        before.Should().BeNull();
+        directory.LastEventTime.Should().Be(second.EventTime);
+        directory.LastEventTime.Should().BeAfter(Start);
+    }
 }
