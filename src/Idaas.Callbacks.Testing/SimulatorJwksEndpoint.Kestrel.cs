@@ -1,11 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Idaas.Callbacks.Testing.Internal;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Idaas.Callbacks.Testing;
 
@@ -13,7 +7,7 @@ namespace Idaas.Callbacks.Testing;
 public sealed partial class SimulatorJwksEndpoint
 {
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private Uri? _jwksUri;
     private bool _disposed;
 
@@ -37,20 +31,14 @@ public sealed partial class SimulatorJwksEndpoint
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_app is not null)
+            if (_server is not null)
             {
                 throw new InvalidOperationException($"The JWKS endpoint is already serving {_jwksUri}. Call StopAsync() before starting it again.");
             }
 
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            app.Run(ServeAsync);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            var jwksUri = new Uri(new Uri(address), Path);
-            _app = app;
+            var server = await LoopbackServer.StartAsync(ServeAsync, maxRequestBodyBytes: null, cancellationToken).ConfigureAwait(false);
+            var jwksUri = new Uri(server.Address, Path);
+            _server = server;
             Volatile.Write(ref _jwksUri, jwksUri);
             return jwksUri;
         }
@@ -103,7 +91,7 @@ public sealed partial class SimulatorJwksEndpoint
 
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
-        if (_app is not { } app)
+        if (_server is not { } server)
         {
             return;
         }
@@ -111,10 +99,9 @@ public sealed partial class SimulatorJwksEndpoint
         // Held requests would otherwise keep Kestrel's graceful shutdown waiting until its timeout.
         var stopping = Interlocked.Exchange(ref _stopping, new CancellationTokenSource());
         await stopping.CancelAsync().ConfigureAwait(false);
-        _app = null;
+        _server = null;
         Volatile.Write(ref _jwksUri, null);
-        await app.StopAsync(cancellationToken).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await server.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ServeAsync(HttpContext context)

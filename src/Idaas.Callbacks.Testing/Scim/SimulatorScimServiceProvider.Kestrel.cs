@@ -1,13 +1,7 @@
-using System.Net;
 using System.Text;
+using Idaas.Callbacks.Testing.Internal;
 using Idaas.Callbacks.Testing.Scim.Internal;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Idaas.Callbacks.Testing.Scim;
 
@@ -18,7 +12,7 @@ public sealed partial class SimulatorScimServiceProvider
     private const int MaxRequestBodyBytes = 1024 * 1024;
 
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private Uri? _baseUri;
     private Uri? _tokenUri;
     private bool _disposed;
@@ -43,25 +37,15 @@ public sealed partial class SimulatorScimServiceProvider
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_app is not null)
+            if (_server is not null)
             {
                 throw new InvalidOperationException($"The SCIM service provider is already serving {_baseUri}. Call StopServerAsync() before starting it again.");
             }
 
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            {
-                kestrel.Listen(IPAddress.Loopback, 0);
-                kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            });
-            var app = builder.Build();
-            app.Run(ServeAsync);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-            var baseUri = new Uri(address, BasePath);
-            _app = app;
-            Volatile.Write(ref _tokenUri, new Uri(address, TokenPath));
+            var server = await LoopbackServer.StartAsync(ServeAsync, MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+            var baseUri = new Uri(server.Address, BasePath);
+            _server = server;
+            Volatile.Write(ref _tokenUri, new Uri(server.Address, TokenPath));
             Volatile.Write(ref _baseUri, baseUri);
             return baseUri;
         }
@@ -110,16 +94,15 @@ public sealed partial class SimulatorScimServiceProvider
 
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
-        if (_app is not { } app)
+        if (_server is not { } server)
         {
             return;
         }
 
-        _app = null;
+        _server = null;
         Volatile.Write(ref _baseUri, null);
         Volatile.Write(ref _tokenUri, null);
-        await app.StopAsync(cancellationToken).ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await server.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ServeAsync(HttpContext context)
