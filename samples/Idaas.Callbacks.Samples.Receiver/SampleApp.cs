@@ -72,8 +72,12 @@ public static class SampleApp
         }
         catch (Exception exception) when (exception is OptionsValidationException or SampleConfigurationException)
         {
-            // A settings mistake gets its message, not a stack trace.
-            await error.WriteLineAsync($"Invalid configuration: {exception.Message}").ConfigureAwait(false);
+            // A settings mistake gets its message, not a stack trace. SCIM messages name option properties, so the
+            // hint names the configuration keys that set them.
+            var hint = exception is OptionsValidationException { OptionsType: var type } && type == typeof(ScimClientOptions)
+                ? $" Set the SCIM client under {ScimSectionName}; without {ScimSectionName}:ClientCredentials:TokenEndpoint, the token endpoint comes from {IdaasSectionName}:InstanceId and {IdaasSectionName}:ApplicationId."
+                : string.Empty;
+            await error.WriteLineAsync($"Invalid configuration: {exception.Message}{hint}").ConfigureAwait(false);
             return ConfigurationErrorExitCode;
         }
     }

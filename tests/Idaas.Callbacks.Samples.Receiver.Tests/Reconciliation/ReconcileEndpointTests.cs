@@ -146,6 +146,33 @@ public sealed class ReconcileEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Switch_WithoutInstanceIdNamesKeys()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await SampleApp.RunAsync(
+            [
+                $"--Idaas:ApplicationId={_simulator.Options.ApplicationId}",
+                $"--Idaas:JsonWebKeySet={_simulator.Keys.ToJwksJson()}",
+                $"--Sample:DatabasePath={_database.DatabasePath}",
+                "--Idaas:Scim:BaseAddress=http://127.0.0.1:9/scim",
+                "--Idaas:Scim:ClientCredentials:ClientId=sample-client",
+                "--Idaas:Scim:ClientCredentials:ClientSecret=not-used-here",
+                SampleApp.ReconcileSwitch,
+                $"--contentRoot={_database.Folder}",
+                "--Logging:LogLevel:Default=None",
+            ],
+            output,
+            error);
+
+        exitCode.Should().Be(SampleApp.ConfigurationErrorExitCode);
+        error.ToString().Should().StartWith("Invalid configuration:");
+        error.ToString().Should().Contain("Idaas:InstanceId").And.Contain("Idaas:Scim:ClientCredentials:TokenEndpoint");
+        error.ToString().Should().NotContain("not-used-here");
+    }
+
+    [Fact]
     public async Task Switch_ScimFailureExitsWithoutSecret()
     {
         using var output = new StringWriter();
