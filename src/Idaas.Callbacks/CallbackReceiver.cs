@@ -155,6 +155,7 @@ public sealed partial class CallbackReceiver
     private CallbackReceiveResult Decode(VerifiedCallbackToken token)
     {
         ReadOnlySpan<byte> businessData;
+        Events.Internal.CheckedEventData? checkedEventData = null;
         byte[]? plaintext = null;
         if (token.DataEncrypted)
         {
@@ -185,10 +186,11 @@ public sealed partial class CallbackReceiver
             }
 
             businessData = token.PlainData.Span;
+            checkedEventData = token.PlainDataEventData;
         }
 
         var context = new SyncEventContext(token.Subject ?? _options.InstanceId ?? string.Empty, token.Audience, token.TokenId);
-        var decoded = SyncEventDecoder.Decode(businessData, context);
+        var decoded = SyncEventDecoder.Decode(businessData, context, checkedEventData);
         if (plaintext is not null)
         {
             // The decrypted bytes may hold passwords; the events keep their own copies of the values.

@@ -16,13 +16,28 @@ namespace Idaas.Callbacks.Events;
 internal static class SyncEventDecoder
 {
     /// <summary>Decodes UTF-8 business data, tagging every event with the claims in <paramref name="context"/>.</summary>
-    public static SyncEventDecodingResult Decode(ReadOnlySpan<byte> businessData, SyncEventContext context)
+    /// <param name="businessData">The business data.</param>
+    /// <param name="context">The claims to tag the events with.</param>
+    /// <param name="checkedEventData">
+    /// The position of the <c>eventData</c> string when a reader has already checked <paramref name="businessData"/>,
+    /// as the token verifier does for <c>plainData</c>; it makes decoding faster and never changes the result.
+    /// </param>
+    public static SyncEventDecodingResult Decode(ReadOnlySpan<byte> businessData, SyncEventContext context, CheckedEventData? checkedEventData = null)
     {
         // eventData is unescaped into a pooled buffer. It may contain passwords, so it is cleared before reuse.
         byte[]? eventData = null;
         try
         {
-            var status = EnvelopeReader.Read(businessData, out var envelope, ref eventData, out var eventDataLength);
+            SyncEventEnvelope envelope;
+            int eventDataLength;
+            var status = SyncEventDecodingStatus.Succeeded;
+            if (checkedEventData is not { } location
+                || !EnvelopeReader.TryReadChecked(businessData, location, out envelope, ref eventData, out eventDataLength))
+            {
+                // Without a location, or when the quick read meets anything unusual, the full read decides.
+                status = EnvelopeReader.Read(businessData, out envelope, ref eventData, out eventDataLength);
+            }
+
             if (status != SyncEventDecodingStatus.Succeeded)
             {
                 return SyncEventDecodingResult.Failure(status);

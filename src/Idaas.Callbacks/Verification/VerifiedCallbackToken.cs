@@ -19,6 +19,7 @@ public sealed class VerifiedCallbackToken
         DataEncrypted = claims.DataEncrypted;
         CipherData = claims.CipherData;
         PlainData = claims.PlainData;
+        PlainDataEventData = claims.PlainDataEventData;
     }
 
     /// <summary>Gets the <c>iss</c> claim, always <c>urn:alibaba:idaas:app:event</c>.</summary>
@@ -53,6 +54,9 @@ public sealed class VerifiedCallbackToken
     /// <c>plainData</c> string. Empty when the data is encrypted or absent.
     /// </summary>
     public ReadOnlyMemory<byte> PlainData { get; }
+
+    /// <summary>Gets the position of the <c>eventData</c> string in <see cref="PlainData"/>, when the claims reader recorded one.</summary>
+    internal Events.Internal.CheckedEventData? PlainDataEventData { get; }
 
     /// <summary>Returns a description with the token id and key id, never the token itself.</summary>
     /// <returns>The description.</returns>

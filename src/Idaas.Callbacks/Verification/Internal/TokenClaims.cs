@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Idaas.Callbacks.Events.Internal;
 
 namespace Idaas.Callbacks.Verification;
 
@@ -34,6 +35,12 @@ internal sealed class TokenClaims
     public string? CipherData { get; private set; }
 
     public ReadOnlyMemory<byte> PlainData { get; private set; }
+
+    /// <summary>
+    /// The position of the <c>eventData</c> string in <see cref="PlainData"/>, or <see langword="null"/> unless the
+    /// <c>plainData</c> object has exactly one <c>eventData</c> member, a string, and no escaped member names.
+    /// </summary>
+    public CheckedEventData? PlainDataEventData { get; private set; }
 
     /// <summary>The name of the claim that failed to parse, for the rejection message.</summary>
     public string? InvalidClaim { get; private set; }
@@ -170,10 +177,51 @@ internal sealed class TokenClaims
         }
 
         var start = (int)reader.TokenStartIndex;
-        reader.Skip();
+        var eventData = ReadPlainDataMembers(ref reader, start);
         var end = (int)reader.BytesConsumed;
         PlainData = json[start..end];
+        PlainDataEventData = eventData;
         return true;
+    }
+
+    // Reads the plainData object to its end, which checks its JSON exactly as reader.Skip() would, and records where
+    // the eventData string is. An escaped member name (which could spell eventData) or a repeated or non-string
+    // eventData member drops the position, so the decoder reads the whole object again.
+    private static CheckedEventData? ReadPlainDataMembers(ref Utf8JsonReader reader, int objectStart)
+    {
+        CheckedEventData? eventData = null;
+        var usable = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isEventData = false;
+            if (reader.ValueIsEscaped)
+            {
+                usable = false;
+            }
+            else
+            {
+                isEventData = reader.ValueTextEquals("eventData"u8);
+            }
+
+            reader.Read();
+            if (isEventData)
+            {
+                if (eventData is null && reader.TokenType == JsonTokenType.String)
+                {
+                    // TokenStartIndex is the opening quote, and ValueSpan is the text between the quotes.
+                    eventData = new CheckedEventData((int)reader.TokenStartIndex + 1 - objectStart, reader.ValueSpan.Length);
+                }
+                else
+                {
+                    usable = false;
+                }
+            }
+
+            // Skips a nested object or array; does nothing for a string, number or literal.
+            reader.Skip();
+        }
+
+        return usable ? eventData : null;
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)
