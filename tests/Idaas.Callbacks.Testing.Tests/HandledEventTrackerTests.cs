@@ -84,7 +84,7 @@ public sealed class HandledEventTrackerTests : IDisposable
     }
 
     [Fact]
-    public async Task WaitForEvents_ManyBatches_CompletesWhenAllHandled()
+    public async Task WaitForEvents_AcrossBatches()
     {
         await using var host = await StartAsync();
         var userIds = Enumerable.Range(1, 7).Select(i => _directory.CreateUser($"user{i}").ObjectId).ToList();

@@ -47,7 +47,7 @@ namespace Idaas.Callbacks.Testing.Scim;
 /// </para>
 /// <para>
 /// Known gaps: IDaaS does not document its SCIM base path, paging or error bodies, so this provider follows RFC 7644.
-/// Lists of groups leave out <c>members</c>, as the IDaaS documentation says; read a group by id for its members.
+/// Lists of groups leave out <c>members</c>, as the IDaaS documentation describes. Read a group by id for its members.
 /// Instances are thread-safe.
 /// </para>
 /// </remarks>

@@ -39,8 +39,8 @@ public interface IScimClient
     Task<ScimUser> ReplaceUserAsync(ScimUser user, string? version = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Patches a user and returns it as stored, or <see langword="null"/> when the service provider answered
-    /// without a body (HTTP 204). Sends <c>If-Match</c> when <paramref name="version"/> is set.
+    /// Patches a user and returns it as stored, or <see langword="null"/> when the service provider returned no
+    /// body (HTTP 204). Sends <c>If-Match</c> when <paramref name="version"/> is set.
     /// </summary>
     Task<ScimUser?> PatchUserAsync(string id, ScimPatchRequest patch, string? version = null, CancellationToken cancellationToken = default);
 
@@ -85,8 +85,8 @@ public interface IScimClient
     Task<ScimGroup> ReplaceGroupAsync(ScimGroup group, string? version = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Patches a group and returns it as stored, or <see langword="null"/> when the service provider answered
-    /// without a body (HTTP 204). Sends <c>If-Match</c> when <paramref name="version"/> is set.
+    /// Patches a group and returns it as stored, or <see langword="null"/> when the service provider returned no
+    /// body (HTTP 204). Sends <c>If-Match</c> when <paramref name="version"/> is set.
     /// </summary>
     Task<ScimGroup?> PatchGroupAsync(string id, ScimPatchRequest patch, string? version = null, CancellationToken cancellationToken = default);
 

@@ -34,7 +34,7 @@ public sealed partial class ScimClient
         return response.IsSuccess ? response : throw ScimResponseReader.ToException(response, operation);
     }
 
-    // RFC 7644 section 4 answers with a ListResponse; some service providers send a bare JSON array instead.
+    // RFC 7644 section 4 returns a ListResponse; some service providers send a bare JSON array instead.
     private static IReadOnlyList<T> ReadList<T>(ScimHttpResponse response, JsonTypeInfo<ScimListResponse<T>> listTypeInfo, JsonTypeInfo<List<T>> arrayTypeInfo, string operation)
         where T : class
     {

@@ -129,8 +129,8 @@ public sealed partial class ScimClient
         var operation = $"Patching the SCIM {kind.Name} {id}";
         var body = JsonSerializer.SerializeToUtf8Bytes(patch, ScimJsonContext.Default.ScimPatchRequest);
 
-        // Applying a replace twice gives the same result; add and remove may not (a second add can duplicate a
-        // value, a second remove can fail with noTarget), so only replace-only requests are repeated.
+        // Only replace-only requests are repeated, because applying a replace twice gives the same result. A second
+        // add can duplicate a value, and a second remove can fail with noTarget.
         var repeatable = patch.Operations.All(operation => operation.Op == ScimPatchOperationType.Replace);
         var result = await SendAsync(HttpMethod.Patch, Resolve(ResourcePath(kind.Collection, id)), body, version, null, repeatable, new ScimRetryBudget(_options), cancellationToken).ConfigureAwait(false);
         var response = RequireResponse(result, operation);
@@ -174,7 +174,7 @@ public sealed partial class ScimClient
             var pageStart = page.StartIndex ?? startIndex;
             if (previousStart is { } previous && pageStart <= previous)
             {
-                throw PagingStopped(kind, $"the service provider answered startIndex {pageStart} after {previous}, so the pages do not advance");
+                throw PagingStopped(kind, $"the service provider returned startIndex {pageStart} after {previous}, so the pages do not advance");
             }
 
             foreach (var resource in resources)

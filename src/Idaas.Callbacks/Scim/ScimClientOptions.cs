@@ -26,7 +26,7 @@ public sealed class ScimClientOptions
     /// no limit. Default 100, range 0 to 10,000.
     /// </summary>
     /// <remarks>
-    /// NOTE: IDaaS is assumed to answer HTTP 429 above 100 requests per second per application. No public
+    /// NOTE: IDaaS is assumed to return HTTP 429 above 100 requests per second per application. No public
     /// document confirms the number, so set it to what the service provider actually allows.
     /// </remarks>
     public int RequestsPerSecond { get; set; } = 100;

@@ -1,7 +1,7 @@
 namespace Idaas.Callbacks.Scim;
 
 /// <summary>
-/// The service provider answered HTTP 409, usually with <c>scimType</c> <see cref="ScimErrorTypes.Uniqueness"/>:
+/// The service provider returned HTTP 409, usually with <c>scimType</c> <see cref="ScimErrorTypes.Uniqueness"/>:
 /// a resource with the same unique attribute already exists.
 /// </summary>
 public sealed class ScimConflictException : ScimException

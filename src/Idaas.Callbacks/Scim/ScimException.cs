@@ -1,7 +1,7 @@
 namespace Idaas.Callbacks.Scim;
 
 /// <summary>
-/// A SCIM request failed: the service provider answered with an error, the response was invalid, or the retries
+/// A SCIM request failed: the service provider returned an error, the response was invalid, or the retries
 /// ran out.
 /// </summary>
 public class ScimException : Exception

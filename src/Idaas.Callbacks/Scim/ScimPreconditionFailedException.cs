@@ -1,7 +1,7 @@
 namespace Idaas.Callbacks.Scim;
 
 /// <summary>
-/// The service provider answered HTTP 412: the <c>If-Match</c> version is stale because the resource changed
+/// The service provider returned HTTP 412: the <c>If-Match</c> version is stale because the resource changed
 /// since it was read. Read the resource again and repeat the change. The client never retries this by itself.
 /// </summary>
 public sealed class ScimPreconditionFailedException : ScimException

@@ -5,7 +5,7 @@ using System.Text;
 namespace Idaas.Callbacks.Tests.Scim;
 
 /// <summary>
-/// An HTTP handler that answers each request with a per-test script and records what was sent. Nothing leaves
+/// An HTTP handler that responds to each request from a per-test script and records what was sent. Nothing leaves
 /// the process.
 /// </summary>
 internal sealed class ScriptedScimHandler(Func<RecordedRequest, int, HttpResponseMessage> respond) : HttpMessageHandler

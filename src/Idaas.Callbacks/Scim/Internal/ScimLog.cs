@@ -24,7 +24,7 @@ internal static partial class ScimLog
     public static partial void TokenAcquired(ILogger logger, string tokenEndpoint, TimeSpan lifetime);
 
     [LoggerMessage(EventId = 6003, EventName = "ScimTokenRequestRejected", Level = LogLevel.Warning,
-        Message = "The token endpoint {TokenEndpoint} answered HTTP {StatusCode} without an access token, error {Error}.")]
+        Message = "The token endpoint {TokenEndpoint} returned HTTP {StatusCode} without an access token, error {Error}.")]
     public static partial void TokenRejected(ILogger logger, string tokenEndpoint, int statusCode, string error);
 
     [LoggerMessage(EventId = 6004, EventName = "ScimTokenRequestFailed", Level = LogLevel.Warning,
@@ -32,7 +32,7 @@ internal static partial class ScimLog
     public static partial void TokenRequestFailed(ILogger logger, Exception exception, string tokenEndpoint);
 
     [LoggerMessage(EventId = 6005, EventName = "ScimAccessTokenRejected", Level = LogLevel.Information,
-        Message = "SCIM {Method} {Path} answered HTTP 401; requesting a new access token and sending the request once more.")]
+        Message = "SCIM {Method} {Path} returned HTTP 401. Requesting a new access token and sending the request once more.")]
     public static partial void AccessTokenRejected(ILogger logger, string method, string path);
 
     [LoggerMessage(EventId = 6006, EventName = "ScimCreateResponseLost", Level = LogLevel.Warning,

@@ -9,7 +9,7 @@ namespace Idaas.Callbacks.Scim.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A token bucket that holds one second's worth of requests is not enough: it allows a full bucket plus one
+/// A token bucket sized to one second of requests is not enough: it allows a full bucket plus one
 /// second's refill, up to twice the limit, within one second. The sliding window of
 /// <c>System.Threading.RateLimiting</c> was not used because it replenishes on real time, which a fake clock
 /// cannot drive, so this type implements that library's <see cref="RateLimiter"/> contract on a

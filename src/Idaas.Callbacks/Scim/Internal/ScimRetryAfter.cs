@@ -8,7 +8,7 @@ namespace Idaas.Callbacks.Scim.Internal;
 internal static class ScimRetryAfter
 {
     /// <summary>
-    /// Returns the delay the header asks for, measured from <paramref name="now"/> for the date form, or
+    /// Returns the delay the header requests, measured from <paramref name="now"/> for the date form, or
     /// <see langword="null"/> when the header is missing. A date in the past is a zero delay.
     /// </summary>
     public static TimeSpan? Read(RetryConditionHeaderValue? header, DateTimeOffset now)

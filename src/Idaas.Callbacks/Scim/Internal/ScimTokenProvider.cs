@@ -43,7 +43,7 @@ internal sealed class ScimTokenProvider : IDisposable
     public bool CanRefresh => _options.ClientCredentials is not null;
 
     /// <summary>Returns a token that is valid for at least the refresh margin.</summary>
-    /// <exception cref="ScimException">The token endpoint failed or answered with an error.</exception>
+    /// <exception cref="ScimException">The token endpoint failed or returned an error.</exception>
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (_options.ClientCredentials is null)
@@ -137,7 +137,7 @@ internal sealed class ScimTokenProvider : IDisposable
             var error = ScimLog.Printable(body?.Error ?? "(none)");
             ScimLog.TokenRejected(_logger, endpointText, statusCode, error);
             throw new ScimException(
-                $"The token endpoint {endpointText} answered HTTP {statusCode} without an access token (error: {error}). Check ScimClientOptions.ClientCredentials.",
+                $"The token endpoint {endpointText} returned HTTP {statusCode} without an access token (error: {error}). Check ScimClientOptions.ClientCredentials.",
                 statusCode,
                 null,
                 null);
