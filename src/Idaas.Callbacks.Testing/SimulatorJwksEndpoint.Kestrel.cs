@@ -6,16 +6,14 @@ namespace Idaas.Callbacks.Testing;
 /// <content>Serving the JWKS over HTTP with Kestrel on 127.0.0.1.</content>
 public sealed partial class SimulatorJwksEndpoint
 {
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private LoopbackServer? _server;
-    private Uri? _jwksUri;
-    private bool _disposed;
+    // Created by the constructor, because it serves this endpoint's ServeAsync.
+    private readonly LoopbackServerHost _host;
 
     /// <summary>
     /// Gets the absolute URL of the JWKS on 127.0.0.1, or <see langword="null"/> before <see cref="StartAsync"/>
     /// completes and after <see cref="StopAsync"/>.
     /// </summary>
-    public Uri? JwksUri => Volatile.Read(ref _jwksUri);
+    public Uri? JwksUri => _host.Address is { } address ? new Uri(address, Path) : null;
 
     /// <summary>
     /// Starts Kestrel on 127.0.0.1 with a port the operating system picks, serving plain HTTP. The SDK accepts
@@ -27,25 +25,10 @@ public sealed partial class SimulatorJwksEndpoint
     /// <exception cref="ObjectDisposedException">The endpoint is disposed.</exception>
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
     {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_server is not null)
-            {
-                throw new InvalidOperationException($"The JWKS endpoint is already serving {_jwksUri}. Call StopAsync() before starting it again.");
-            }
-
-            var server = await LoopbackServer.StartAsync(ServeAsync, maxRequestBodyBytes: null, cancellationToken).ConfigureAwait(false);
-            var jwksUri = new Uri(server.Address, Path);
-            _server = server;
-            Volatile.Write(ref _jwksUri, jwksUri);
-            return jwksUri;
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
+        var address = await _host.StartAsync(
+            running => $"The JWKS endpoint is already serving {new Uri(running, Path)}. Call StopAsync() before starting it again.",
+            cancellationToken).ConfigureAwait(false);
+        return new Uri(address, Path);
     }
 
     /// <summary>
@@ -54,54 +37,23 @@ public sealed partial class SimulatorJwksEndpoint
     /// </summary>
     /// <param name="cancellationToken">Ends the wait for other requests in flight.</param>
     /// <returns>A task that completes when Kestrel has stopped.</returns>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
     /// <summary>Stops Kestrel if it runs and ends any requests held by <see cref="JwksFault.Hang"/>.</summary>
     /// <returns>A task that completes when the endpoint is disposed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _lifecycle.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
+        await _host.DisposeAsync().ConfigureAwait(false);
 
-            _disposed = true;
-            await StopCoreAsync(CancellationToken.None).ConfigureAwait(false);
-            await Volatile.Read(ref _stopping).CancelAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
+        // Requests held through the in-memory handler end too.
+        await Volatile.Read(ref _stopping).CancelAsync().ConfigureAwait(false);
     }
 
-    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    /// <summary>Ends the requests held by <see cref="JwksFault.Hang"/>, which would otherwise keep Kestrel's graceful shutdown waiting until its timeout.</summary>
+    private async Task EndHeldRequestsAsync()
     {
-        if (_server is not { } server)
-        {
-            return;
-        }
-
-        // Held requests would otherwise keep Kestrel's graceful shutdown waiting until its timeout.
         var stopping = Interlocked.Exchange(ref _stopping, new CancellationTokenSource());
         await stopping.CancelAsync().ConfigureAwait(false);
-        _server = null;
-        Volatile.Write(ref _jwksUri, null);
-        await server.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ServeAsync(HttpContext context)

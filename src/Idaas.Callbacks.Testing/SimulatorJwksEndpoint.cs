@@ -46,6 +46,7 @@ public sealed partial class SimulatorJwksEndpoint : IAsyncDisposable
         InstanceId = instanceId;
         ApplicationId = applicationId;
         Path = $"/v2/{instanceId}/{applicationId}/provisioning/jwks";
+        _host = new LoopbackServerHost(this, ServeAsync, maxRequestBodyBytes: null, EndHeldRequestsAsync);
     }
 
     /// <summary>Gets the IDaaS instance id in the path.</summary>

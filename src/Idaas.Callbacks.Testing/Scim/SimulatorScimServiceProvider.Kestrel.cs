@@ -11,20 +11,17 @@ public sealed partial class SimulatorScimServiceProvider
     // Bounds what one request can make the simulator buffer, in memory and on Kestrel.
     private const int MaxRequestBodyBytes = 1024 * 1024;
 
-    private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private LoopbackServer? _server;
-    private Uri? _baseUri;
-    private Uri? _tokenUri;
-    private bool _disposed;
+    // Created by the constructor, because it serves this provider's ServeAsync.
+    private readonly LoopbackServerHost _host;
 
     /// <summary>
     /// Gets the absolute SCIM base URL on 127.0.0.1, such as <c>http://127.0.0.1:50123/v2/idaas_x/app_y/scim</c>, or
     /// <see langword="null"/> before <see cref="StartServerAsync"/> completes and after <see cref="StopServerAsync"/>.
     /// </summary>
-    public Uri? BaseUri => Volatile.Read(ref _baseUri);
+    public Uri? BaseUri => _host.Address is { } address ? new Uri(address, BasePath) : null;
 
     /// <summary>Gets the absolute token endpoint URL on 127.0.0.1, or <see langword="null"/> when not serving.</summary>
-    public Uri? TokenUri => Volatile.Read(ref _tokenUri);
+    public Uri? TokenUri => _host.Address is { } address ? new Uri(address, TokenPath) : null;
 
     /// <summary>Starts Kestrel on 127.0.0.1 with a port the operating system picks, serving plain HTTP.</summary>
     /// <param name="cancellationToken">Ends the start-up.</param>
@@ -33,77 +30,20 @@ public sealed partial class SimulatorScimServiceProvider
     /// <exception cref="ObjectDisposedException">The provider is disposed.</exception>
     public async Task<Uri> StartServerAsync(CancellationToken cancellationToken = default)
     {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_server is not null)
-            {
-                throw new InvalidOperationException($"The SCIM service provider is already serving {_baseUri}. Call StopServerAsync() before starting it again.");
-            }
-
-            var server = await LoopbackServer.StartAsync(ServeAsync, MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
-            var baseUri = new Uri(server.Address, BasePath);
-            _server = server;
-            Volatile.Write(ref _tokenUri, new Uri(server.Address, TokenPath));
-            Volatile.Write(ref _baseUri, baseUri);
-            return baseUri;
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
+        var address = await _host.StartAsync(
+            running => $"The SCIM service provider is already serving {new Uri(running, BasePath)}. Call StopServerAsync() before starting it again.",
+            cancellationToken).ConfigureAwait(false);
+        return new Uri(address, BasePath);
     }
 
     /// <summary>Stops Kestrel. Does nothing when the server is not started.</summary>
     /// <param name="cancellationToken">Ends the wait for requests in flight.</param>
     /// <returns>A task that completes when Kestrel has stopped.</returns>
-    public async Task StopServerAsync(CancellationToken cancellationToken = default)
-    {
-        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await StopCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
+    public Task StopServerAsync(CancellationToken cancellationToken = default) => _host.StopAsync(cancellationToken);
 
     /// <summary>Stops Kestrel if it runs.</summary>
     /// <returns>A task that completes when the provider is disposed.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await _lifecycle.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            await StopCoreAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            _lifecycle.Release();
-        }
-    }
-
-    private async Task StopCoreAsync(CancellationToken cancellationToken)
-    {
-        if (_server is not { } server)
-        {
-            return;
-        }
-
-        _server = null;
-        Volatile.Write(ref _baseUri, null);
-        Volatile.Write(ref _tokenUri, null);
-        await server.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task ServeAsync(HttpContext context)
     {

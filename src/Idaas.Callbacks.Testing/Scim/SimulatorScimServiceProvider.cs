@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Idaas.Callbacks.Testing.Internal;
 using Idaas.Callbacks.Testing.Scim.Internal;
 
 namespace Idaas.Callbacks.Testing.Scim;
@@ -93,6 +94,7 @@ public sealed partial class SimulatorScimServiceProvider : IAsyncDisposable
         // NOTE: IDaaS documents the token path but not the SCIM base path, so "/scim" beside it is a guess.
         BasePath = $"/v2/{instanceId}/{applicationId}/scim";
         TokenPath = $"/v2/{instanceId}/{applicationId}/oauth2/token";
+        _host = new LoopbackServerHost(this, ServeAsync, MaxRequestBodyBytes);
     }
 
     /// <summary>Gets the SCIM base path, <c>/v2/{instanceId}/{applicationId}/scim</c>.</summary>
